@@ -1,0 +1,13 @@
+package dk.qnet.contracts;
+
+/** The envelope of every event: these headers, the aggregate id as record key, a JSON payload. */
+public final class EventHeaders {
+
+    public static final String EVENT_ID = "qnet-event-id";
+    public static final String EVENT_TYPE = "qnet-event-type";
+    public static final String OCCURRED_AT = "qnet-occurred-at";
+    public static final String SCHEMA_VERSION = "qnet-schema-version";
+
+    private EventHeaders() {
+    }
+}

@@ -1,0 +1,58 @@
+package dk.qnet.contracts;
+
+import dk.qnet.contracts.referral.ReferralReceived;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * One versioned schema per event type. Each has a golden sample under
+ * {@code dk/qnet/contracts/samples/}, which every consumer's tests deserialise.
+ */
+public enum EventType {
+
+    REFERRAL_RECEIVED("ReferralReceived", 1, Topics.REFERRALS, ReferralReceived.class);
+
+    private final String typeName;
+    private final int schemaVersion;
+    private final String topic;
+    private final Class<?> payloadType;
+
+    EventType(String typeName, int schemaVersion, String topic, Class<?> payloadType) {
+        this.typeName = typeName;
+        this.schemaVersion = schemaVersion;
+        this.topic = topic;
+        this.payloadType = payloadType;
+    }
+
+    public String typeName() {
+        return typeName;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<?> payloadType() {
+        return payloadType;
+    }
+
+    /** The classpath resource holding the committed golden sample of this event's payload. */
+    public String sampleResource() {
+        return "dk/qnet/contracts/samples/" + typeName + ".v" + schemaVersion + ".json";
+    }
+
+    public static Optional<EventType> byName(String typeName) {
+        return Arrays.stream(values()).filter(t -> t.typeName.equals(typeName)).findFirst();
+    }
+
+    public static EventType of(Class<?> payloadType) {
+        return Arrays.stream(values())
+                .filter(t -> t.payloadType.equals(payloadType))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No event type for " + payloadType.getSimpleName()));
+    }
+}

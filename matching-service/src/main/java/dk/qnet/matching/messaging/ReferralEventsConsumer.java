@@ -1,0 +1,30 @@
+package dk.qnet.matching.messaging;
+
+import dk.qnet.contracts.referral.ReferralReceived;
+import dk.qnet.matching.service.WaitingReferralService;
+import dk.qnet.platform.inbox.EventHandlers;
+import dk.qnet.platform.inbox.EventProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Applies referral events to the matching pool, each at most once. */
+@ApplicationScoped
+public class ReferralEventsConsumer {
+
+    static final String CONSUMER = "matching-service.referrals";
+
+    private final EventProcessor processor;
+    private final EventHandlers handlers;
+
+    public ReferralEventsConsumer(EventProcessor processor, WaitingReferralService waiting) {
+        this.processor = processor;
+        this.handlers = EventHandlers.forConsumer(CONSUMER)
+                .on(ReferralReceived.class, event -> waiting.add(event.payload()));
+    }
+
+    @Incoming("referrals")
+    public void consume(ConsumerRecord<String, String> record) {
+        processor.process(record, handlers);
+    }
+}

@@ -1,0 +1,51 @@
+package dk.qnet.matching.rest;
+
+import dk.qnet.matching.WaitingReferral;
+import dk.qnet.matching.service.WaitingReferralService;
+import dk.qnet.platform.identity.CallerIdentity;
+import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/waiting-referrals")
+@Produces(MediaType.APPLICATION_JSON)
+public class WaitingReferralResource {
+
+    public record WaitingReferralView(UUID referralId, String municipalityCode, String networkId,
+                                      List<Integer> childrenBirthYears, Instant receivedAt, Instant waitingSince) {
+
+        static WaitingReferralView of(WaitingReferral w) {
+            return new WaitingReferralView(w.referralId, w.municipalityCode, w.networkId, w.childrenBirthYears,
+                    w.receivedAt, w.waitingSince);
+        }
+    }
+
+    private final WaitingReferralService waiting;
+    private final CallerIdentity caller;
+
+    public WaitingReferralResource(WaitingReferralService waiting, CallerIdentity caller) {
+        this.waiting = waiting;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("{referralId}")
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+    public WaitingReferralView get(@PathParam("referralId") String referralId) {
+        UUID id;
+        try {
+            id = UUID.fromString(referralId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound();
+        }
+        return waiting.findVisible(id, caller).map(WaitingReferralView::of).orElseThrow(ProblemException::notFound);
+    }
+}

@@ -1,0 +1,19 @@
+package dk.qnet.platform.identity;
+
+/** The OIDC realm roles of DESIGN.md. */
+public final class Roles {
+
+    public static final String SHELTER = "shelter";
+    public static final String ADVISER = "adviser";
+    public static final String COORDINATOR = "coordinator";
+    public static final String ANALYST = "analyst";
+    public static final String ADMIN = "admin";
+
+    /** The token claims that scope a role to its tenant. */
+    public static final String ORG_ID_CLAIM = "org_id";
+    public static final String MUNICIPALITY_CLAIM = "municipality_code";
+    public static final String NETWORK_CLAIM = "network_id";
+
+    private Roles() {
+    }
+}

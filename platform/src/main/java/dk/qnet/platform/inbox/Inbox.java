@@ -1,0 +1,30 @@
+package dk.qnet.platform.inbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+/**
+ * Consumer de-duplication: the (consumer, event id) row is inserted first, in the handler's own
+ * transaction. When two deliveries race, the second waits on the first's row and then finds the
+ * conflict, so an effect is applied at most once per consumer.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private final EntityManager em;
+
+    public Inbox(EntityManager em) {
+        this.em = em;
+    }
+
+    /** True the first time this consumer sees the event; false when it was already applied. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean firstDelivery(String consumer, UUID eventId) {
+        return em.createNativeQuery("insert into inbox_event (consumer, event_id) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, consumer)
+                .setParameter(2, eventId)
+                .executeUpdate() == 1;
+    }
+}

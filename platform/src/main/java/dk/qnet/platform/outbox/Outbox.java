@@ -1,0 +1,71 @@
+package dk.qnet.platform.outbox;
+
+import dk.qnet.contracts.EventJson;
+import dk.qnet.contracts.EventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Writes an event to the outbox table in the caller's transaction, so the event exists if and
+ * only if the state change it describes was committed. The relay publishes it afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    public Outbox(EntityManager em, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.em = em;
+        this.transactions = transactions;
+        this.relay = relay;
+    }
+
+    /** Appends an event whose record key is {@code aggregateId}; returns its event id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID append(String aggregateId, Object payload) {
+        EventType type = EventType.of(payload.getClass());
+        UUID eventId = UUID.randomUUID();
+        em.createNativeQuery("""
+                insert into outbox_event (event_id, topic, aggregate_id, event_type, schema_version, occurred_at, payload)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                """)
+                .setParameter(1, eventId)
+                .setParameter(2, type.topic())
+                .setParameter(3, aggregateId)
+                .setParameter(4, type.typeName())
+                .setParameter(5, type.schemaVersion())
+                .setParameter(6, Instant.now().truncatedTo(ChronoUnit.MICROS))
+                .setParameter(7, EventJson.write(payload))
+                .executeUpdate();
+        wakeRelayAfterCommit();
+        return eventId;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(OutboxRelay.class) != null) {
+            return;
+        }
+        transactions.putResource(OutboxRelay.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,28 @@
+package dk.qnet.platform.outbox;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/** Deletes published outbox rows once they are old enough to be of no use for diagnosis. */
+@ApplicationScoped
+public class OutboxCleanup {
+
+    private final EntityManager em;
+    private final OutboxConfig config;
+
+    public OutboxCleanup(EntityManager em, OutboxConfig config) {
+        this.em = em;
+        this.config = config;
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    @Transactional
+    void deleteOldPublished() {
+        em.createNativeQuery("delete from outbox_event where published_at < ?1")
+                .setParameter(1, Instant.now().minus(config.keepPublished()))
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,68 @@
+package dk.qnet.platform.problem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Failures that happen before a request reaches a resource (a body over the size limit, a
+ * request the HTTP layer refuses) leave as problem+json too, not as an empty page.
+ */
+@ApplicationScoped
+public class HttpFailureProblems {
+
+    private final ObjectMapper json;
+    private final long maxBodyBytes;
+
+    public HttpFailureProblems(ObjectMapper json,
+                               @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.json = json;
+        this.maxBodyBytes = maxBodySize.asLongValue();
+    }
+
+    void register(@Observes Router router) {
+        // A declared length over the limit is refused before the body is read.
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && isOver(length)) {
+                ctx.response().setStatusCode(413)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CONNECTION, "close")
+                        .end(write(Problem.forStatus(413)));
+                return;
+            }
+            ctx.next();
+        });
+        router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
+            if (ctx.response().ended() || ctx.response().headWritten()) {
+                ctx.next();
+                return;
+            }
+            int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+            ctx.response()
+                    .setStatusCode(status)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(write(Problem.forStatus(status)));
+        });
+    }
+
+    private boolean isOver(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > maxBodyBytes;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private String write(Problem problem) {
+        try {
+            return json.writeValueAsString(problem);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return "{\"status\":" + problem.status() + "}";
+        }
+    }
+}

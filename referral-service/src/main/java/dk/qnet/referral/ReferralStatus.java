@@ -1,0 +1,18 @@
+package dk.qnet.referral;
+
+/** The referral lifecycle of DESIGN.md. */
+public enum ReferralStatus {
+    RECEIVED,
+    ACCEPTED,
+    WAITLISTED,
+    MATCHED,
+    ACTIVE,
+    COMPLETED,
+    REJECTED,
+    WITHDRAWN,
+    CLOSED;
+
+    public boolean isFinal() {
+        return this == COMPLETED || this == REJECTED || this == WITHDRAWN || this == CLOSED;
+    }
+}
