@@ -1,0 +1,89 @@
+package dk.qnet.statistics.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import dk.qnet.contracts.EventJson;
+import dk.qnet.contracts.EventType;
+import dk.qnet.testing.KafkaProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class StatisticsResourceTest {
+
+    static String referralReceived(UUID id, String receivedAt) {
+        return """
+                {"referralId":"%s","receivedAt":"%s","municipalityCode":"0101","networkId":"net-koebenhavn",
+                 "senderType":"MUNICIPALITY","childrenBirthYears":[],"consentScopes":["QNET_CONTACT","STATISTICS"]}
+                """.formatted(id, receivedAt);
+    }
+
+    static JsonPath month(int year, int month) {
+        return given().get("/api/v1/statistics/referrals-received?year=" + year)
+                .then().statusCode(200).extract().jsonPath()
+                .setRootPath("months.find { it.month == '%d-%02d' }".formatted(year, month));
+    }
+
+    @Test
+    void referralsAreCountedPerMonthOnceEachEvenWhenRedelivered() {
+        UUID duplicated = UUID.randomUUID();
+        String duplicatedKey = null;
+        for (int i = 0; i < 6; i++) {
+            UUID id = UUID.randomUUID();
+            duplicatedKey = i == 0 ? id.toString() : duplicatedKey;
+            UUID eventId = i == 0 ? duplicated : UUID.randomUUID();
+            KafkaProbe.sendEvent(EventType.REFERRAL_RECEIVED, id.toString(), referralReceived(id, "2024-05-1" + i + "T10:00:00Z"), eventId);
+            if (i == 0) {
+                KafkaProbe.sendEvent(EventType.REFERRAL_RECEIVED, id.toString(), referralReceived(id, "2024-05-10T10:00:00Z"), eventId);
+            }
+        }
+        // A marker after the duplicate on the same key, so the same partition: once it is counted,
+        // the duplicate has been consumed too.
+        UUID marker = UUID.randomUUID();
+        KafkaProbe.sendEvent(EventType.REFERRAL_RECEIVED, duplicatedKey, referralReceived(marker, "2024-06-01T10:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "<5".equals(month(2024, 6).getString("display")));
+
+        JsonPath may = month(2024, 5);
+        org.junit.jupiter.api.Assertions.assertEquals(6, may.getInt("received"));
+        org.junit.jupiter.api.Assertions.assertEquals("6", may.getString("display"));
+        org.junit.jupiter.api.Assertions.assertFalse(may.getBoolean("suppressed"));
+    }
+
+    @Test
+    void smallCountsArePublishedSuppressedNeverAsTheNumber() {
+        for (int i = 0; i < 3; i++) {
+            UUID id = UUID.randomUUID();
+            KafkaProbe.sendEvent(EventType.REFERRAL_RECEIVED, id.toString(), referralReceived(id, "2023-02-0" + (i + 1) + "T10:00:00Z"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "<5".equals(month(2023, 2).getString("display")));
+        given().get("/api/v1/statistics/referrals-received?year=2023").then()
+                .body("suppressionThreshold", equalTo(5))
+                .body("months.find { it.month == '2023-02' }.received", nullValue())
+                .body("months.find { it.month == '2023-02' }.suppressed", equalTo(true))
+                .body("months.find { it.month == '2023-03' }.display", equalTo("0"))
+                .body("months.size()", equalTo(12));
+    }
+
+    @Test
+    void theGoldenSampleIsCountedInItsMonth() {
+        // Sent with a fresh event id, so it counts even if another test sent the sample too.
+        KafkaProbe.sendEvent(EventType.REFERRAL_RECEIVED, UUID.randomUUID().toString(), EventJson.sample(EventType.REFERRAL_RECEIVED));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "<5".equals(month(2026, 3).getString("display")));
+    }
+
+    @Test
+    void theHeadlineIsPublicAndABadYearIsAProblem() {
+        given().get("/api/v1/statistics/referrals-received").then().statusCode(200);
+        given().get("/api/v1/statistics/referrals-received?year=abc").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("year"));
+        given().get("/api/v1/statistics/referrals-received?year=1999").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+}
