@@ -1,0 +1,137 @@
+package dk.qnet.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole suite, started by {@code ./qnet up} exactly as a person starts it, but on free ports
+ * and with its own state and Keycloak folders, so it never collides with a suite already running.
+ */
+final class RunningSuite implements AutoCloseable {
+
+    final Path root;
+    final Path home;
+    final Map<String, String> env = new HashMap<>();
+    final int referralPort;
+    final int matchingPort;
+    final int statisticsPort;
+    final int keycloakPort;
+
+    private RunningSuite(Path root, Path home) throws IOException {
+        this.root = root;
+        this.home = home;
+        referralPort = freePort();
+        matchingPort = freePort();
+        statisticsPort = freePort();
+        keycloakPort = freePort();
+        env.put("QNET_HOME", home.resolve("state").toString());
+        env.put("QNET_CACHE", home.resolve("cache").toString());
+        env.put("QNET_PG_PORT", String.valueOf(freePort()));
+        env.put("QNET_KAFKA_PORT", String.valueOf(freePortPair()));
+        env.put("QNET_KEYCLOAK_PORT", String.valueOf(keycloakPort));
+        env.put("QNET_REFERRAL_PORT", String.valueOf(referralPort));
+        env.put("QNET_MATCHING_PORT", String.valueOf(matchingPort));
+        env.put("QNET_ACTIVITY_PORT", String.valueOf(freePort()));
+        env.put("QNET_STATISTICS_PORT", String.valueOf(statisticsPort));
+        env.put("QNET_SKIP_BUILD", "true");
+    }
+
+    static RunningSuite start() throws Exception {
+        Path root = Path.of(System.getProperty("qnet.project.root", "..")).toAbsolutePath().normalize();
+        RunningSuite suite = new RunningSuite(root, Files.createTempDirectory("qnet-system-"));
+        int rc = suite.qnet(Duration.ofMinutes(8), "up");
+        if (rc != 0) {
+            suite.close();
+            throw new IllegalStateException("./qnet up failed with " + rc + ": see " + suite.home.resolve("qnet-up.log"));
+        }
+        return suite;
+    }
+
+    String baseUrl(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    String keycloakRealm() {
+        return baseUrl(keycloakPort) + "/realms/qnet";
+    }
+
+    /** The PIDs ./qnet recorded for the processes it started. */
+    List<Long> recordedPids() throws IOException {
+        List<Long> pids = new ArrayList<>();
+        Path dir = home.resolve("state/pids");
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    pids.add(Long.parseLong(Files.readString(f).trim()));
+                }
+            }
+        }
+        return pids;
+    }
+
+    int qnet(Duration timeout, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(root.resolve("qnet").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("qnet-" + args[0] + ".log").toFile()));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
+    }
+
+    String output(String command) throws IOException {
+        return Files.readString(home.resolve("qnet-" + command + ".log"));
+    }
+
+    @Override
+    public void close() throws Exception {
+        List<Long> pids = recordedPids();
+        assertEquals(0, qnet(Duration.ofMinutes(2), "down"), "./qnet down");
+        for (long pid : pids) {
+            assertEquals(false, ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+                    "process " + pid + " still runs after ./qnet down");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Kafka's controller listens on the port after the broker's. */
+    private static int freePortPair() throws IOException {
+        for (int i = 0; i < 50; i++) {
+            int port = freePort();
+            try (ServerSocket next = new ServerSocket(port + 1)) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no two free adjacent ports");
+    }
+
+    record Duration(long seconds) {
+        static Duration ofMinutes(long minutes) {
+            return new Duration(minutes * 60);
+        }
+
+        long toSeconds() {
+            return seconds;
+        }
+    }
+}
