@@ -4,6 +4,7 @@ import dk.qnet.matching.WaitingReferral;
 import dk.qnet.matching.service.WaitingReferralService;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -40,12 +41,6 @@ public class WaitingReferralResource {
     @Path("{referralId}")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     public WaitingReferralView get(@PathParam("referralId") String referralId) {
-        UUID id;
-        try {
-            id = UUID.fromString(referralId);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound();
-        }
-        return waiting.findVisible(id, caller).map(WaitingReferralView::of).orElseThrow(ProblemException::notFound);
+        return waiting.findVisible(PathIds.uuidOrNotFound(referralId), caller).map(WaitingReferralView::of).orElseThrow(ProblemException::notFound);
     }
 }

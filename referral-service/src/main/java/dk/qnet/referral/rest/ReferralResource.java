@@ -2,6 +2,7 @@ package dk.qnet.referral.rest;
 
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.referral.service.ReferralService;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
-import java.util.UUID;
 
 @Path("/api/v1/referrals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,15 +49,7 @@ public class ReferralResource {
     @Path("{id}")
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.COORDINATOR, Roles.ADMIN})
     public ReferralView get(@PathParam("id") String id) {
-        return referrals.findVisible(parseId(id), caller).map(ReferralView::of).orElseThrow(ProblemException::notFound);
-    }
-
-    /** A malformed id is answered like an unknown one. */
-    static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound();
-        }
+        return referrals.findVisible(PathIds.uuidOrNotFound(id), caller).map(ReferralView::of)
+                .orElseThrow(ProblemException::notFound);
     }
 }
