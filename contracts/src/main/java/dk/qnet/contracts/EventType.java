@@ -1,6 +1,8 @@
 package dk.qnet.contracts;
 
+import dk.qnet.contracts.referral.ReferralErased;
 import dk.qnet.contracts.referral.ReferralReceived;
+import dk.qnet.contracts.referral.ReferralStatusChanged;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -10,7 +12,9 @@ import java.util.Optional;
  */
 public enum EventType {
 
-    REFERRAL_RECEIVED("ReferralReceived", 1, Topics.REFERRALS, ReferralReceived.class);
+    REFERRAL_RECEIVED("ReferralReceived", 1, Topics.REFERRALS, ReferralReceived.class),
+    REFERRAL_STATUS_CHANGED("ReferralStatusChanged", 1, Topics.REFERRALS, ReferralStatusChanged.class),
+    REFERRAL_ERASED("ReferralErased", 1, Topics.REFERRALS, ReferralErased.class);
 
     private final String typeName;
     private final int schemaVersion;

@@ -17,7 +17,7 @@ class EventTypeTest {
 
     /** Field names that would carry personal data; no event schema may have them. */
     private static final Pattern PERSONAL = Pattern.compile(
-            "(?i).*(name|phone|mail|address|cpr|note|wish|text|comment).*");
+            "(?i).*(name|phone|mail|address|cpr|note|wish|text|comment|contact).*");
 
     @ParameterizedTest
     @EnumSource(EventType.class)

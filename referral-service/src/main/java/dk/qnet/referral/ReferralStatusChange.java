@@ -27,8 +27,8 @@ public class ReferralStatusChange extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ReferralStatus status;
 
-    /** A coded reason, never free text about the woman. */
-    public String reason;
+    @Enumerated(EnumType.STRING)
+    public StatusReason reason;
 
     @Column(name = "changed_at")
     public Instant changedAt;

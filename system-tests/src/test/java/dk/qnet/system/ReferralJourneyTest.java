@@ -49,9 +49,13 @@ class ReferralJourneyTest {
 
     static String referral(String municipality) {
         return """
-                {"municipalityCode":"%s","children":[{"birthYear":2020}],
-                 "consent":{"scopes":["QNET_CONTACT","STATISTICS"],"givenAt":"2026-11-20T10:00:00Z","method":"VERBAL"}}
-                """.formatted(municipality);
+                {"woman": {"firstName": "Sara", "lastName": "Jensen", "phone": "+4522334455", "preferredContact": "PHONE"},
+                 "safety": {"safeToLeaveMessage": true, "protectedAddress": false},
+                 "municipalityCode": "%s", "expectedMoveOutDate": "%s",
+                 "children": [{"birthYear": 2020}],
+                 "matching": {"languages": ["da"], "needs": ["NETWORK"], "availability": [{"day": "MONDAY", "period": "EVENING"}]},
+                 "consent": {"scopes": ["QNET_CONTACT", "STATISTICS"], "givenAt": "2026-11-20T10:00:00Z", "method": "VERBAL"}}
+                """.formatted(municipality, java.time.LocalDate.now().plusDays(7));
     }
 
     @Test
@@ -90,7 +94,10 @@ class ReferralJourneyTest {
         given().auth().oauth2(passwordToken("coordinator-aarhus"))
                 .get(suite.baseUrl(suite.matchingPort) + "/api/v1/waiting-referrals/" + ids.get(0))
                 .then().statusCode(404);
-        given().auth().oauth2(shelter).get(referrals + "/" + ids.get(0)).then().statusCode(200);
+        given().auth().oauth2(coordinator).get(referrals + "/" + ids.get(0)).then().statusCode(200)
+                .body("personalData.firstName", equalTo("Sara"));
+        given().auth().oauth2(passwordToken("admin")).get(suite.baseUrl(suite.referralPort) + "/api/v1/audit?referralId=" + ids.get(0))
+                .then().statusCode(200).body("size()", equalTo(1)).body("[0].actorRole", equalTo("coordinator"));
     }
 
     @Test

@@ -18,7 +18,8 @@ public record ReferralReceived(
         String networkId,
         SenderType senderType,
         List<Integer> childrenBirthYears,
-        List<ConsentScope> consentScopes) {
+        List<ConsentScope> consentScopes,
+        MatchingProfile matching) {
 
     public ReferralReceived {
         Objects.requireNonNull(referralId, "referralId");
@@ -27,5 +28,6 @@ public record ReferralReceived(
         Objects.requireNonNull(senderType, "senderType");
         childrenBirthYears = childrenBirthYears == null ? List.of() : List.copyOf(childrenBirthYears);
         consentScopes = consentScopes == null ? List.of() : List.copyOf(consentScopes);
+        matching = matching == null ? new MatchingProfile(List.of(), List.of(), List.of(), null, List.of()) : matching;
     }
 }

@@ -4,6 +4,10 @@ import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.referral.ReferralStatus;
+import dk.qnet.referral.config.ReferralConfig;
+import dk.qnet.referral.service.IntakeRateLimit;
+import dk.qnet.referral.service.ReferralQuery;
 import dk.qnet.referral.service.ReferralService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -13,22 +17,38 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 
 @Path("/api/v1/referrals")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferralResource {
 
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+    private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
+
+    public record ReferralPage(List<ReferralView> items, int page, int size, long total) {
+    }
 
     private final ReferralService referrals;
+    private final ReferralQuery query;
+    private final IntakeRateLimit rateLimit;
+    private final ReferralConfig config;
     private final CallerIdentity caller;
 
-    public ReferralResource(ReferralService referrals, CallerIdentity caller) {
+    public ReferralResource(ReferralService referrals, ReferralQuery query, IntakeRateLimit rateLimit,
+                            ReferralConfig config, CallerIdentity caller) {
         this.referrals = referrals;
+        this.query = query;
+        this.rateLimit = rateLimit;
+        this.config = config;
         this.caller = caller;
     }
 
@@ -36,20 +56,115 @@ public class ReferralResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER})
     public Response create(NewReferral body, @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
+        rateLimit.acquire(caller.subject());
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
             throw ProblemException.invalid("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
         }
         ReferralService.Created created = referrals.create(body, idempotencyKey, caller);
         return Response.created(uri.getAbsolutePathBuilder().path(created.referral().id.toString()).build())
-                .entity(ReferralView.of(created.referral()))
+                .entity(ReferralView.summary(created.referral()))
                 .build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.COORDINATOR, Roles.ADMIN})
+    public ReferralPage list(@QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("to") String to,
+                             @QueryParam("unrouted") Boolean unrouted, @QueryParam("page") Integer page,
+                             @QueryParam("size") Integer size) {
+        if (unrouted != null && !caller.isAdmin()) {
+            throw ProblemException.invalid("unrouted", "only an administrator filters on routing");
+        }
+        int p = page == null ? 0 : page;
+        int s = size == null ? 50 : size;
+        if (p < 0 || p > 100_000) {
+            throw ProblemException.invalid("page", "must be from 0 to 100000");
+        }
+        if (s < 1 || s > config.maxPageSize()) {
+            throw ProblemException.invalid("size", "must be from 1 to " + config.maxPageSize());
+        }
+        ReferralQuery.Page result = query.list(new ReferralQuery.Filter(parseStatus(status), parseDate("from", from),
+                parseDate("to", to), unrouted, p, s), caller);
+        return new ReferralPage(result.items().stream().map(ReferralView::summary).toList(), p, s, result.total());
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.COORDINATOR, Roles.ADMIN})
-    public ReferralView get(@PathParam("id") String id) {
-        return referrals.findVisible(PathIds.uuidOrNotFound(id), caller).map(ReferralView::of)
-                .orElseThrow(ProblemException::notFound);
+    public Response get(@PathParam("id") String id) {
+        // Personal data must not linger in caches on the way.
+        return Response.ok(referrals.read(PathIds.uuidOrNotFound(id), caller)).cacheControl(NO_STORE).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.COORDINATOR, Roles.ADMIN})
+    public List<HistoryEntry> history(@PathParam("id") String id) {
+        return referrals.history(PathIds.uuidOrNotFound(id), caller).stream().map(HistoryEntry::of).toList();
+    }
+
+    @POST
+    @Path("{id}/accept")
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+    public ReferralView accept(@PathParam("id") String id) {
+        return ReferralView.summary(referrals.accept(PathIds.uuidOrNotFound(id), caller));
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+    public ReferralView reject(@PathParam("id") String id, StatusChangeRequest body) {
+        return ReferralView.summary(referrals.reject(PathIds.uuidOrNotFound(id), reasonOf(body), caller));
+    }
+
+    @POST
+    @Path("{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.ADMIN})
+    public ReferralView withdraw(@PathParam("id") String id, StatusChangeRequest body) {
+        return ReferralView.summary(referrals.withdraw(PathIds.uuidOrNotFound(id), reasonOf(body), caller));
+    }
+
+    @POST
+    @Path("{id}/consent/withdraw")
+    @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.COORDINATOR, Roles.ADMIN})
+    public ReferralView withdrawConsent(@PathParam("id") String id) {
+        return ReferralView.summary(referrals.withdrawConsent(PathIds.uuidOrNotFound(id), caller));
+    }
+
+    @POST
+    @Path("{id}/erase")
+    @RolesAllowed(Roles.ADMIN)
+    public ReferralView erase(@PathParam("id") String id) {
+        return ReferralView.summary(referrals.eraseByAdmin(PathIds.uuidOrNotFound(id), caller));
+    }
+
+    private static dk.qnet.referral.StatusReason reasonOf(StatusChangeRequest body) {
+        if (body == null || body.reason() == null) {
+            throw ProblemException.invalid("reason", "is required");
+        }
+        return body.reason();
+    }
+
+    private static ReferralStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return ReferralStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("status", "must be one of " + java.util.Arrays.toString(ReferralStatus.values()));
+        }
+    }
+
+    private static java.time.Instant parseDate(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value).atStartOfDay(java.time.ZoneId.of("Europe/Copenhagen")).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "must be a date such as 2026-11-23");
+        }
     }
 }

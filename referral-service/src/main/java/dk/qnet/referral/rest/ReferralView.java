@@ -1,33 +1,59 @@
 package dk.qnet.referral.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dk.qnet.contracts.referral.ConsentScope;
+import dk.qnet.contracts.referral.MatchingProfile;
 import dk.qnet.contracts.referral.SenderType;
+import dk.qnet.referral.Child;
 import dk.qnet.referral.ConsentMethod;
+import dk.qnet.referral.PersonalData;
 import dk.qnet.referral.Referral;
 import dk.qnet.referral.ReferralStatus;
+import dk.qnet.referral.StatusReason;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A referral as its sender sees it. */
+/**
+ * A referral as one caller may see it. Fields the caller may not see are left out: an adviser
+ * sees status only; personal data appears only in the detail view of those who need it.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReferralView(
         UUID id,
         ReferralStatus status,
+        StatusReason statusReason,
         String municipalityCode,
         String networkId,
-        boolean unrouted,
+        Boolean unrouted,
         SenderType senderType,
-        List<Integer> childrenBirthYears,
+        LocalDate expectedMoveOutDate,
+        List<Child> children,
+        MatchingProfile matching,
         ConsentView consent,
         Instant receivedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean erased,
+        PersonalData personalData) {
 
     public record ConsentView(List<ConsentScope> scopes, Instant givenAt, ConsentMethod method) {
     }
 
-    public static ReferralView of(Referral r) {
-        return new ReferralView(r.id, r.status, r.municipalityCode, r.networkId, r.unrouted, r.senderType,
-                r.childrenBirthYears, new ConsentView(r.consentScopes, r.consentGivenAt, r.consentMethod),
-                r.receivedAt, r.updatedAt);
+    /** Status and dates: what an adviser of the municipality may see. */
+    public static ReferralView statusOnly(Referral r) {
+        return new ReferralView(r.id, r.status, r.statusReason, r.municipalityCode, r.networkId, null, r.senderType,
+                null, null, null, null, r.receivedAt, r.updatedAt, r.erasedAt != null, null);
+    }
+
+    /** Everything but personal data: what lists and the answer to a POST show. */
+    public static ReferralView summary(Referral r) {
+        return withPersonalData(r, null);
+    }
+
+    public static ReferralView withPersonalData(Referral r, PersonalData personalData) {
+        return new ReferralView(r.id, r.status, r.statusReason, r.municipalityCode, r.networkId, r.unrouted, r.senderType,
+                r.expectedMoveOut, r.children, r.matching, new ConsentView(r.consentScopes, r.consentGivenAt, r.consentMethod),
+                r.receivedAt, r.updatedAt, r.erasedAt != null, personalData);
     }
 }

@@ -3,20 +3,40 @@ package dk.qnet.referral.service;
 import dk.qnet.contracts.Municipalities;
 import dk.qnet.contracts.referral.ConsentScope;
 import dk.qnet.platform.problem.FieldError;
+import dk.qnet.referral.PersonalData.PreferredContact;
 import dk.qnet.referral.rest.NewReferral;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Year;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Checks a new referral field by field; returns one error per invalid field, never the value. */
+/**
+ * Checks a new referral field by field and returns one error per invalid field. Messages say what
+ * is expected and never repeat the value, which may be personal data.
+ */
 public final class ReferralRequestValidator {
 
     public static final int MAX_CHILDREN = 10;
     /** Children who come along from a shelter are minors. */
     public static final int MAX_CHILD_AGE = 18;
+    public static final int MAX_NAME = 100;
+    public static final int MAX_EMAIL = 254;
+    public static final int MAX_CONTACT_TIMES = 200;
+    public static final int MAX_SAFETY_NOTES = 2000;
+    public static final int MAX_WISHES = 1000;
+    public static final int MAX_LANGUAGES = 10;
+
+    static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+    private static final Pattern DANISH_PHONE = Pattern.compile("\\+45[0-9]{8}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
+    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
     private final Clock clock;
 
@@ -24,59 +44,163 @@ public final class ReferralRequestValidator {
         this.clock = clock;
     }
 
-    public List<FieldError> validate(NewReferral request) {
-        List<FieldError> errors = new ArrayList<>();
-        if (request == null) {
-            errors.add(new FieldError("body", "a JSON object is required"));
-            return errors;
-        }
-        if (request.municipalityCode() == null) {
-            errors.add(new FieldError("municipalityCode", "is required"));
-        } else if (!Municipalities.isValid(request.municipalityCode())) {
-            errors.add(new FieldError("municipalityCode", "must be the 4-digit code of a Danish municipality"));
-        }
-        validateChildren(request.children(), errors);
-        validateConsent(request.consent(), errors);
-        return errors;
+    /** The phone as stored: spaces removed, so "+45 12 34 56 78" and "+4512345678" are one number. */
+    public static String normalisePhone(String phone) {
+        return phone == null ? null : phone.replace(" ", "");
     }
 
-    private void validateChildren(List<NewReferral.Child> children, List<FieldError> errors) {
+    public List<FieldError> validate(NewReferral r) {
+        Errors errors = new Errors();
+        if (r == null) {
+            errors.add("body", "a JSON object is required");
+            return errors.list;
+        }
+        validateWoman(r.woman(), errors);
+        validateSafety(r.safety(), errors);
+        if (r.municipalityCode() == null) {
+            errors.add("municipalityCode", "is required");
+        } else if (!Municipalities.isValid(r.municipalityCode())) {
+            errors.add("municipalityCode", "must be the 4-digit code of a Danish municipality");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(DANISH_TIME));
+        if (r.expectedMoveOutDate() == null) {
+            errors.add("expectedMoveOutDate", "is required");
+        } else if (r.expectedMoveOutDate().isAfter(today.plusYears(1)) || r.expectedMoveOutDate().isBefore(today.minusYears(1))) {
+            errors.add("expectedMoveOutDate", "must be within a year of today");
+        }
+        validateChildren(r.children(), today.getYear(), errors);
+        validateMatching(r.matching(), errors);
+        validateConsent(r.consent(), errors);
+        return errors.list;
+    }
+
+    private void validateWoman(NewReferral.Woman w, Errors errors) {
+        if (w == null) {
+            errors.add("woman", "is required");
+            return;
+        }
+        errors.text("woman.firstName", w.firstName(), MAX_NAME, true);
+        errors.text("woman.lastName", w.lastName(), MAX_NAME, true);
+        if (w.phone() == null) {
+            errors.add("woman.phone", "is required");
+        } else if (!DANISH_PHONE.matcher(normalisePhone(w.phone())).matches()) {
+            errors.add("woman.phone", "must be a Danish number: +45 and 8 digits");
+        }
+        if (w.email() != null && (w.email().length() > MAX_EMAIL || !EMAIL.matcher(w.email()).matches())) {
+            errors.add("woman.email", "must be an e-mail address");
+        }
+        if (w.preferredContact() == null) {
+            errors.add("woman.preferredContact", "is required");
+        } else if (w.preferredContact() == PreferredContact.EMAIL && w.email() == null) {
+            errors.add("woman.preferredContact", "EMAIL needs an e-mail address");
+        }
+        errors.text("woman.contactTimes", w.contactTimes(), MAX_CONTACT_TIMES, false);
+    }
+
+    private void validateSafety(NewReferral.Safety s, Errors errors) {
+        if (s == null) {
+            errors.add("safety", "is required");
+            return;
+        }
+        if (s.safeToLeaveMessage() == null) {
+            errors.add("safety.safeToLeaveMessage", "is required");
+        }
+        if (s.protectedAddress() == null) {
+            errors.add("safety.protectedAddress", "is required");
+        }
+        errors.text("safety.safetyNotes", s.safetyNotes(), MAX_SAFETY_NOTES, false);
+    }
+
+    private void validateChildren(List<NewReferral.NewChild> children, int thisYear, Errors errors) {
         if (children == null) {
             return;
         }
         if (children.size() > MAX_CHILDREN) {
-            errors.add(new FieldError("children", "at most " + MAX_CHILDREN + " children"));
+            errors.add("children", "at most " + MAX_CHILDREN + " children");
             return;
         }
-        int thisYear = Year.now(clock.withZone(ZoneId.of("Europe/Copenhagen"))).getValue();
         for (int i = 0; i < children.size(); i++) {
-            NewReferral.Child child = children.get(i);
+            NewReferral.NewChild child = children.get(i);
             String field = "children[" + i + "].birthYear";
             if (child == null || child.birthYear() == null) {
-                errors.add(new FieldError(field, "is required"));
+                errors.add(field, "is required");
             } else if (child.birthYear() > thisYear || child.birthYear() < thisYear - MAX_CHILD_AGE) {
-                errors.add(new FieldError(field, "must be between " + (thisYear - MAX_CHILD_AGE) + " and " + thisYear));
+                errors.add(field, "must be between " + (thisYear - MAX_CHILD_AGE) + " and " + thisYear);
             }
         }
     }
 
-    private void validateConsent(NewReferral.Consent consent, List<FieldError> errors) {
+    private void validateMatching(NewReferral.Matching m, Errors errors) {
+        if (m == null) {
+            errors.add("matching", "is required");
+            return;
+        }
+        if (m.languages() == null || m.languages().isEmpty()) {
+            errors.add("matching.languages", "at least one language is required");
+        } else if (m.languages().size() > MAX_LANGUAGES) {
+            errors.add("matching.languages", "at most " + MAX_LANGUAGES + " languages");
+        } else {
+            for (int i = 0; i < m.languages().size(); i++) {
+                String lang = m.languages().get(i);
+                if (lang == null || !LANGUAGES.contains(lang)) {
+                    errors.add("matching.languages[" + i + "]", "must be an ISO 639-1 code in lower case, such as da");
+                }
+            }
+        }
+        errors.noNulls("matching.needs", m.needs());
+        errors.noNulls("matching.availability", m.availability());
+        if (m.availability() != null && new HashSet<>(m.availability()).size() != m.availability().size()) {
+            errors.add("matching.availability", "must not repeat a slot");
+        }
+        if (m.preferences() != null) {
+            errors.noNulls("matching.preferences.interests", m.preferences().interests());
+            errors.text("matching.preferences.wishes", m.preferences().wishes(), MAX_WISHES, false);
+        }
+    }
+
+    private void validateConsent(NewReferral.Consent consent, Errors errors) {
         if (consent == null) {
-            errors.add(new FieldError("consent", "is required"));
+            errors.add("consent", "is required");
             return;
         }
         if (consent.scopes() == null || !consent.scopes().contains(ConsentScope.QNET_CONTACT)) {
-            errors.add(new FieldError("consent.scopes", "must include QNET_CONTACT"));
-        } else if (consent.scopes().contains(null)) {
-            errors.add(new FieldError("consent.scopes", "must not contain null"));
+            errors.add("consent.scopes", "must include QNET_CONTACT");
+        } else {
+            errors.noNulls("consent.scopes", consent.scopes());
         }
         if (consent.givenAt() == null) {
-            errors.add(new FieldError("consent.givenAt", "is required"));
+            errors.add("consent.givenAt", "is required");
         } else if (consent.givenAt().isAfter(Instant.now(clock).plusSeconds(300))) {
-            errors.add(new FieldError("consent.givenAt", "must not be in the future"));
+            errors.add("consent.givenAt", "must not be in the future");
         }
         if (consent.method() == null) {
-            errors.add(new FieldError("consent.method", "is required"));
+            errors.add("consent.method", "is required");
+        }
+    }
+
+    private static final class Errors {
+        final List<FieldError> list = new ArrayList<>();
+
+        void add(String field, String message) {
+            list.add(new FieldError(field, message));
+        }
+
+        void text(String field, String value, int max, boolean required) {
+            if (value == null || (required && value.isBlank())) {
+                if (required) {
+                    add(field, "is required");
+                }
+            } else if (value.length() > max) {
+                add(field, "at most " + max + " characters");
+            } else if (CONTROL.matcher(value).find()) {
+                add(field, "must not contain control characters");
+            }
+        }
+
+        void noNulls(String field, List<?> values) {
+            if (values != null && values.contains(null)) {
+                add(field, "must not contain null");
+            }
         }
     }
 }

@@ -1,7 +1,10 @@
 package dk.qnet.referral.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.qnet.contracts.referral.MatchingProfile;
+import dk.qnet.contracts.referral.ReferralErased;
 import dk.qnet.contracts.referral.ReferralReceived;
+import dk.qnet.contracts.referral.ReferralStatusChanged;
 import dk.qnet.contracts.referral.SenderType;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
@@ -9,42 +12,55 @@ import dk.qnet.platform.outbox.Outbox;
 import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.referral.Child;
+import dk.qnet.referral.PersonalData;
 import dk.qnet.referral.Referral;
+import dk.qnet.referral.ReferralLifecycle;
 import dk.qnet.referral.ReferralStatus;
 import dk.qnet.referral.ReferralStatusChange;
+import dk.qnet.referral.StatusReason;
+import dk.qnet.referral.audit.AuditLog;
+import dk.qnet.referral.crypto.PersonalDataStore;
+import dk.qnet.referral.crypto.PersonalDataVault;
 import dk.qnet.referral.rest.NewReferral;
+import dk.qnet.referral.rest.ReferralView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Referral intake and reads, with the access rules of DESIGN.md. */
+/** Referral intake, reads and status changes, with the access rules of DESIGN.md. */
 @ApplicationScoped
 public class ReferralService {
 
-    /** The outcome of a create: the referral, and whether this call created it. */
+    /** The outcome of a create: the referral, and whether an earlier identical request made it. */
     public record Created(Referral referral, boolean replayed) {
     }
 
     private final EntityManager em;
     private final Outbox outbox;
     private final NetworkRouting routing;
+    private final PersonalDataStore personalData;
+    private final PersonalDataVault vault;
+    private final AuditLog audit;
     private final ObjectMapper json;
     private final ReferralRequestValidator validator = new ReferralRequestValidator(Clock.systemUTC());
 
-    public ReferralService(EntityManager em, Outbox outbox, NetworkRouting routing, ObjectMapper json) {
+    public ReferralService(EntityManager em, Outbox outbox, NetworkRouting routing, PersonalDataStore personalData,
+                           PersonalDataVault vault, AuditLog audit, ObjectMapper json) {
         this.em = em;
         this.outbox = outbox;
         this.routing = routing;
+        this.personalData = personalData;
+        this.vault = vault;
+        this.audit = audit;
         this.json = json;
     }
 
@@ -54,72 +70,225 @@ public class ReferralService {
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("The referral has " + errors.size() + " invalid field(s).", errors));
         }
-        Sender sender = senderOf(caller);
+        SenderType senderType = caller.hasRole(Roles.SHELTER) ? SenderType.SHELTER : SenderType.MUNICIPALITY;
+        String senderOrg = ReferralAccess.senderOrgOf(caller).orElseThrow(() -> ProblemException.forbidden(
+                "The token lacks the " + (senderType == SenderType.SHELTER ? Roles.ORG_ID_CLAIM : Roles.MUNICIPALITY_CLAIM) + " claim."));
         UUID id = UUID.randomUUID();
         if (idempotencyKey != null) {
-            Optional<Referral> earlier = claimIdempotencyKey(sender.orgId(), idempotencyKey, hash(request), id);
+            Optional<Referral> earlier = claimIdempotencyKey(senderOrg, idempotencyKey, requestHash(request), id);
             if (earlier.isPresent()) {
                 return new Created(earlier.get(), true);
             }
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Referral referral = new Referral();
-        referral.id = id;
-        referral.status = ReferralStatus.RECEIVED;
-        referral.municipalityCode = request.municipalityCode();
-        referral.networkId = routing.networkFor(request.municipalityCode()).orElse(null);
-        referral.unrouted = referral.networkId == null;
-        referral.senderType = sender.type();
-        referral.senderOrgId = sender.orgId();
-        referral.childrenBirthYears = request.children() == null ? List.of()
-                : request.children().stream().map(NewReferral.Child::birthYear).toList();
-        referral.consentScopes = List.copyOf(request.consent().scopes());
-        referral.consentGivenAt = request.consent().givenAt().truncatedTo(ChronoUnit.MICROS);
-        referral.consentMethod = request.consent().method();
-        referral.receivedAt = now;
-        referral.updatedAt = now;
-        em.persist(referral);
-        recordStatus(referral, null, caller);
-        outbox.append(id.toString(), new ReferralReceived(id, now, referral.municipalityCode, referral.networkId,
-                referral.senderType, referral.childrenBirthYears, referral.consentScopes));
-        return new Created(referral, false);
+        Instant now = now();
+        Referral r = new Referral();
+        r.id = id;
+        r.status = ReferralStatus.RECEIVED;
+        r.municipalityCode = request.municipalityCode();
+        r.networkId = routing.networkFor(request.municipalityCode()).orElse(null);
+        r.unrouted = r.networkId == null;
+        r.senderType = senderType;
+        r.senderOrgId = senderOrg;
+        r.expectedMoveOut = request.expectedMoveOutDate();
+        r.children = request.children() == null ? List.of()
+                : request.children().stream().map(c -> new Child(c.birthYear(), c.sex())).toList();
+        NewReferral.Matching m = request.matching();
+        NewReferral.Preferences p = m.preferences();
+        r.matching = new MatchingProfile(m.languages(), m.needs(), m.availability(),
+                p == null ? null : p.volunteerAgeBand(), p == null ? null : p.interests());
+        r.setConsentScopes(request.consent().scopes());
+        r.consentGivenAt = request.consent().givenAt().truncatedTo(ChronoUnit.MICROS);
+        r.consentMethod = request.consent().method();
+        r.consentRecordedBy = caller.subject();
+        r.receivedAt = now;
+        r.updatedAt = now;
+        em.persist(r);
+        NewReferral.Woman w = request.woman();
+        NewReferral.Safety s = request.safety();
+        personalData.save(id, new PersonalData(w.firstName().strip(), w.lastName().strip(),
+                ReferralRequestValidator.normalisePhone(w.phone()), w.email(), w.preferredContact(), w.contactTimes(),
+                s.safeToLeaveMessage(), s.protectedAddress(), s.safetyNotes(), p == null ? null : p.wishes()));
+        recordStatus(r, roleOf(caller));
+        outbox.append(id.toString(), new ReferralReceived(id, now, r.municipalityCode, r.networkId, r.senderType,
+                r.childrenBirthYears(), r.consentScopes, r.matching));
+        return new Created(r, false);
     }
 
-    /** The referral if the caller may see it; otherwise empty, whether or not it exists. */
+    /**
+     * The referral as the caller may see it. A full view decrypts the personal data and writes an
+     * audit entry in the same transaction; callers who may not see it get 404.
+     */
     @Transactional
-    public Optional<Referral> findVisible(UUID id, CallerIdentity caller) {
-        Referral referral = em.find(Referral.class, id);
-        if (referral == null) {
-            return Optional.empty();
-        }
-        return caller.isAdmin() || isSender(referral, caller) ? Optional.of(referral) : Optional.empty();
+    public ReferralView read(UUID id, CallerIdentity caller) {
+        Referral r = visible(id, caller);
+        return switch (ReferralAccess.viewOf(r, caller)) {
+            case STATUS -> ReferralView.statusOnly(r);
+            case FULL -> {
+                Optional<PersonalData> data = personalData.load(id);
+                if (data.isPresent()) {
+                    String[] roleAndOrg = ReferralAccess.roleAndOrg(caller);
+                    audit.record(caller.subject(), roleAndOrg[0], roleAndOrg[1], id, "READ", PersonalData.FIELDS);
+                }
+                yield ReferralView.withPersonalData(r, data.orElse(null));
+            }
+            case NONE -> throw ProblemException.notFound();
+        };
     }
 
-    private static boolean isSender(Referral referral, CallerIdentity caller) {
-        try {
-            return senderOf(caller).orgId().equals(referral.senderOrgId);
-        } catch (ProblemException notASender) {
+    @Transactional
+    public List<ReferralStatusChange> history(UUID id, CallerIdentity caller) {
+        visible(id, caller);
+        return ReferralStatusChange.list("referralId = ?1 order by id", id);
+    }
+
+    @Transactional
+    public Referral accept(UUID id, CallerIdentity caller) {
+        Referral r = forUpdate(id, caller);
+        requireDecider(r, caller);
+        return transition(r, ReferralStatus.ACCEPTED, null, roleOf(caller));
+    }
+
+    @Transactional
+    public Referral reject(UUID id, StatusReason reason, CallerIdentity caller) {
+        Referral r = forUpdate(id, caller);
+        requireDecider(r, caller);
+        requireReason(reason, StatusReason.REJECTION);
+        return transition(r, ReferralStatus.REJECTED, reason, roleOf(caller));
+    }
+
+    @Transactional
+    public Referral withdraw(UUID id, StatusReason reason, CallerIdentity caller) {
+        Referral r = forUpdate(id, caller);
+        if (!caller.isAdmin() && !ReferralAccess.isSender(r, caller)) {
+            throw ProblemException.forbidden("Only the sender withdraws a referral.");
+        }
+        requireReason(reason, StatusReason.WITHDRAWAL);
+        return transition(r, ReferralStatus.WITHDRAWN, reason, roleOf(caller));
+    }
+
+    /**
+     * The woman withdrew her consent: her personal data is erased at once, the referral is
+     * withdrawn if it was still open, and every service is told to forget her.
+     */
+    @Transactional
+    public Referral withdrawConsent(UUID id, CallerIdentity caller) {
+        Referral r = forUpdate(id, caller);
+        boolean allowed = caller.isAdmin() || ReferralAccess.isSender(r, caller) || ReferralAccess.isTargetCoordinator(r, caller);
+        if (!allowed) {
+            throw ProblemException.forbidden("Only the sender or the network's coordinator records a withdrawal of consent.");
+        }
+        if (!r.status.isFinal()) {
+            transition(r, ReferralStatus.WITHDRAWN, StatusReason.CONSENT_WITHDRAWN, roleOf(caller));
+        }
+        r.setConsentScopes(List.of());
+        erase(r, "CONSENT_WITHDRAWN");
+        return r;
+    }
+
+    /** Erasure by an administrator. */
+    @Transactional
+    public Referral eraseByAdmin(UUID id, CallerIdentity caller) {
+        Referral r = forUpdate(id, caller);
+        if (!caller.isAdmin()) {
+            throw ProblemException.forbidden("Only an administrator erases referrals.");
+        }
+        erase(r, "ADMIN");
+        return r;
+    }
+
+    /** Erases one referral whose retention time after its final status has passed. */
+    @Transactional
+    public boolean eraseIfExpired(UUID id, Instant finalBefore) {
+        Referral r = em.find(Referral.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (r == null || r.erasedAt != null || r.finalAt == null || !r.finalAt.isBefore(finalBefore)) {
             return false;
         }
+        erase(r, "RETENTION");
+        return true;
     }
 
-    private void recordStatus(Referral referral, String reason, CallerIdentity caller) {
+    /** Applies a status that follows from matching, as the system; an illegal step is ignored. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyFromMatching(UUID id, ReferralStatus status, StatusReason reason) {
+        Referral r = em.find(Referral.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (r != null && r.status != status && ReferralLifecycle.allows(r.status, status)) {
+            transition(r, status, reason, "system");
+        }
+    }
+
+    private void erase(Referral r, String cause) {
+        if (r.erasedAt != null) {
+            return;
+        }
+        personalData.erase(r.id);
+        r.erasedAt = now();
+        r.updatedAt = r.erasedAt;
+        outbox.append(r.id.toString(), new ReferralErased(r.id, cause, r.erasedAt));
+    }
+
+    private Referral transition(Referral r, ReferralStatus to, StatusReason reason, String changedBy) {
+        if (!ReferralLifecycle.allows(r.status, to)) {
+            throw new ProblemException(new Problem("https://qnet.rodekors.dk/problems/illegal-transition",
+                    "Illegal status change", 409,
+                    "A referral in status " + r.status + " cannot become " + to + ". Allowed next: " + ReferralLifecycle.next(r.status) + ".",
+                    List.of()), Map.of("X-Current-Status", r.status.name()));
+        }
+        r.status = to;
+        r.statusReason = reason;
+        r.updatedAt = now();
+        if (to.isFinal()) {
+            r.finalAt = r.updatedAt;
+        }
+        recordStatus(r, changedBy);
+        outbox.append(r.id.toString(), new ReferralStatusChanged(r.id, r.networkId, to.name(),
+                reason == null ? null : reason.name(), r.updatedAt));
+        return r;
+    }
+
+    private Referral visible(UUID id, CallerIdentity caller) {
+        Referral r = em.find(Referral.class, id);
+        if (r == null || ReferralAccess.viewOf(r, caller) == ReferralAccess.View.NONE) {
+            throw ProblemException.notFound();
+        }
+        return r;
+    }
+
+    private Referral forUpdate(UUID id, CallerIdentity caller) {
+        Referral r = em.find(Referral.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (r == null || ReferralAccess.viewOf(r, caller) == ReferralAccess.View.NONE) {
+            throw ProblemException.notFound();
+        }
+        return r;
+    }
+
+    private static void requireDecider(Referral r, CallerIdentity caller) {
+        if (!caller.isAdmin() && !ReferralAccess.isTargetCoordinator(r, caller)) {
+            throw ProblemException.forbidden("Only the coordinator of the referral's network accepts or rejects it.");
+        }
+    }
+
+    private static void requireReason(StatusReason reason, java.util.Set<StatusReason> allowed) {
+        if (reason == null || !allowed.contains(reason)) {
+            throw ProblemException.invalid("reason", "must be one of " + allowed);
+        }
+    }
+
+    private void recordStatus(Referral r, String changedBy) {
         ReferralStatusChange change = new ReferralStatusChange();
-        change.referralId = referral.id;
-        change.status = referral.status;
-        change.reason = reason;
-        change.changedAt = referral.updatedAt;
-        change.changedBy = caller == null ? "system" : roleOf(caller);
+        change.referralId = r.id;
+        change.status = r.status;
+        change.reason = r.statusReason;
+        change.changedAt = r.updatedAt;
+        change.changedBy = changedBy;
         em.persist(change);
     }
 
     private static String roleOf(CallerIdentity caller) {
-        for (String role : List.of(Roles.ADMIN, Roles.COORDINATOR, Roles.SHELTER, Roles.ADVISER)) {
-            if (caller.hasRole(role)) {
-                return role;
-            }
-        }
-        return "unknown";
+        return ReferralAccess.roleAndOrg(caller)[0];
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     /**
@@ -151,27 +320,11 @@ public class ReferralService {
         return Optional.of(em.find(Referral.class, earlier[1]));
     }
 
-    private String hash(NewReferral request) {
+    private String requestHash(NewReferral request) {
         try {
-            byte[] canonical = json.writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            return vault.keyedHash(json.writeValueAsBytes(request));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    record Sender(SenderType type, String orgId) {
-    }
-
-    /** The sending organisation, from the token alone. */
-    static Sender senderOf(CallerIdentity caller) {
-        if (caller.hasRole(Roles.SHELTER)) {
-            return new Sender(SenderType.SHELTER, caller.required(caller.orgId(), Roles.ORG_ID_CLAIM));
-        }
-        if (caller.hasRole(Roles.ADVISER)) {
-            return new Sender(SenderType.MUNICIPALITY,
-                    "municipality:" + caller.required(caller.municipalityCode(), Roles.MUNICIPALITY_CLAIM));
-        }
-        throw ProblemException.forbidden("Only shelters and municipal advisers send referrals.");
     }
 }

@@ -1,0 +1,7 @@
+package dk.qnet.contracts.referral;
+
+public enum DayPeriod {
+    MORNING,
+    AFTERNOON,
+    EVENING
+}

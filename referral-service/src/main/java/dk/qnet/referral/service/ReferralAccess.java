@@ -1,0 +1,77 @@
+package dk.qnet.referral.service;
+
+import dk.qnet.platform.identity.CallerIdentity;
+import dk.qnet.platform.identity.Roles;
+import dk.qnet.referral.Referral;
+import java.util.Optional;
+
+/**
+ * Object- and field-level access to referrals (DESIGN.md, roles). Anything a caller may not see
+ * is answered 404 by the callers of this class, so existence is never revealed.
+ */
+public final class ReferralAccess {
+
+    public enum View {
+        NONE,
+        /** Status and history only: the municipality's adviser. */
+        STATUS,
+        /** Everything, personal data included (and audited). */
+        FULL
+    }
+
+    private ReferralAccess() {
+    }
+
+    public static View viewOf(Referral r, CallerIdentity caller) {
+        if (caller.isAdmin() || isSender(r, caller) && caller.hasRole(Roles.SHELTER) || isTargetCoordinator(r, caller)) {
+            return View.FULL;
+        }
+        if (caller.hasRole(Roles.ADVISER)) {
+            Optional<String> code = caller.municipalityCode();
+            boolean shared = r.sharedWithMunicipality && code.isPresent() && code.get().equals(r.municipalityCode);
+            if (shared || isSender(r, caller)) {
+                return View.STATUS;
+            }
+        }
+        return View.NONE;
+    }
+
+    /** The coordinator of the network the referral is routed to. */
+    public static boolean isTargetCoordinator(Referral r, CallerIdentity caller) {
+        return caller.hasRole(Roles.COORDINATOR) && r.networkId != null
+                && caller.networkId().map(r.networkId::equals).orElse(false);
+    }
+
+    /** The organisation that sent the referral. */
+    public static boolean isSender(Referral r, CallerIdentity caller) {
+        return senderOrgOf(caller).map(r.senderOrgId::equals).orElse(false);
+    }
+
+    /** The caller's organisation as a sender: a shelter's org_id, or an adviser's municipality. */
+    public static Optional<String> senderOrgOf(CallerIdentity caller) {
+        if (caller.hasRole(Roles.SHELTER)) {
+            return caller.orgId();
+        }
+        if (caller.hasRole(Roles.ADVISER)) {
+            return caller.municipalityCode().map(code -> "municipality:" + code);
+        }
+        return Optional.empty();
+    }
+
+    /** The caller's role and tenant as the audit log records them. */
+    public static String[] roleAndOrg(CallerIdentity caller) {
+        if (caller.isAdmin()) {
+            return new String[] {Roles.ADMIN, null};
+        }
+        if (caller.hasRole(Roles.COORDINATOR)) {
+            return new String[] {Roles.COORDINATOR, caller.networkId().orElse(null)};
+        }
+        if (caller.hasRole(Roles.SHELTER)) {
+            return new String[] {Roles.SHELTER, caller.orgId().orElse(null)};
+        }
+        if (caller.hasRole(Roles.ADVISER)) {
+            return new String[] {Roles.ADVISER, caller.municipalityCode().orElse(null)};
+        }
+        return new String[] {"unknown", null};
+    }
+}

@@ -1,0 +1,288 @@
+package dk.qnet.referral.rest;
+
+import static dk.qnet.referral.ReferralFixtures.PROBLEM;
+import static dk.qnet.referral.ReferralFixtures.body;
+import static dk.qnet.referral.ReferralFixtures.post;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.qnet.contracts.EventHeaders;
+import dk.qnet.contracts.Topics;
+import dk.qnet.referral.ReferralFixtures;
+import dk.qnet.testing.KafkaProbe;
+import dk.qnet.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ReferralIntakeTest {
+
+    @Inject
+    EntityManager em;
+
+    long count(String table) {
+        return ((Number) em.createNativeQuery("select count(*) from " + table).getSingleResult()).longValue();
+    }
+
+    @Test
+    void aShelterCreatesARoutedReferralPublishedWithoutPersonalData() throws Exception {
+        String id = post(TestTokens.shelter("shelter-odense"), body("0461"))
+                .then().log().ifValidationFails()
+                .statusCode(201)
+                .header("Location", startsWith("http"))
+                .body("status", equalTo("RECEIVED"))
+                .body("networkId", equalTo("net-odense"))
+                .body("unrouted", equalTo(false))
+                .body("senderType", equalTo("SHELTER"))
+                .body("children.birthYear", containsInAnyOrder(2017, 2021))
+                .body("matching.languages", containsInAnyOrder("da", "ar"))
+                .body("personalData", nullValue())
+                .extract().path("id");
+
+        ConsumerRecord<String, String> event = await().atMost(Duration.ofSeconds(30)).until(
+                () -> KafkaProbe.readAll(Topics.REFERRALS).stream().filter(r -> id.equals(r.key())).findFirst().orElse(null),
+                notNullValue());
+        assertEquals("ReferralReceived", KafkaProbe.header(event, EventHeaders.EVENT_TYPE));
+        assertEquals("1", KafkaProbe.header(event, EventHeaders.SCHEMA_VERSION));
+        UUID.fromString(KafkaProbe.header(event, EventHeaders.EVENT_ID));
+        Instant.parse(KafkaProbe.header(event, EventHeaders.OCCURRED_AT));
+
+        JsonNode payload = ReferralFixtures.JSON.readTree(event.value());
+        Set<String> fields = new TreeSet<>();
+        payload.fieldNames().forEachRemaining(fields::add);
+        assertEquals(Set.of("referralId", "receivedAt", "municipalityCode", "networkId", "senderType",
+                "childrenBirthYears", "consentScopes", "matching"), fields, "the event carries only non-identifying fields");
+        for (String personal : List.of("Amira", "Hansen", "20 30 40 50", "20304050", "amira@", "kl. 10", "børn", "shelter-odense")) {
+            assertFalse(event.value().contains(personal), "the event must not carry " + personal);
+        }
+    }
+
+    @Test
+    void aReferralForAMunicipalityNoNetworkCoversIsReceivedButUnrouted() {
+        post(TestTokens.shelter("shelter-a"), body("0825"))
+                .then().statusCode(201)
+                .body("unrouted", equalTo(true))
+                .body("networkId", nullValue())
+                .body("status", equalTo("RECEIVED"));
+        String admin = TestTokens.admin();
+        given().auth().oauth2(admin).get("/api/v1/referrals?unrouted=true&size=200")
+                .then().statusCode(200).body("items.unrouted", org.hamcrest.Matchers.everyItem(equalTo(true)))
+                .body("items.municipalityCode", hasItem("0825"));
+    }
+
+    @Test
+    void everyInvalidFieldIsNamedAndNothingIsWritten() {
+        String token = TestTokens.shelter("shelter-validation");
+        long before = count("referral");
+        int thisYear = Year.now().getValue();
+        ObjectNode bad = body("9999");
+        ((ObjectNode) bad.get("woman")).put("phone", "12345678").put("email", "not-an-email").putNull("firstName");
+        ((ObjectNode) bad.get("safety")).put("safetyNotes", "x".repeat(2001)).remove("protectedAddress");
+        bad.put("expectedMoveOutDate", LocalDate.now().plusYears(2).toString());
+        ArrayNode children = bad.putArray("children");
+        children.addObject().put("birthYear", thisYear + 1);
+        children.addObject().put("birthYear", 1950);
+        ((ObjectNode) bad.get("matching")).putArray("languages").add("danish");
+        ObjectNode consent = (ObjectNode) bad.get("consent");
+        consent.putArray("scopes").add("STATISTICS");
+        consent.put("givenAt", "2099-01-01T00:00:00Z").remove("method");
+
+        post(token, bad).then().log().ifValidationFails()
+                .statusCode(400).contentType(PROBLEM)
+                .body("errors.field", containsInAnyOrder(
+                        "woman.firstName", "woman.phone", "woman.email", "safety.protectedAddress", "safety.safetyNotes",
+                        "municipalityCode", "expectedMoveOutDate", "children[0].birthYear", "children[1].birthYear",
+                        "matching.languages[0]", "consent.scopes", "consent.givenAt", "consent.method"));
+
+        ObjectNode eleven = body("0101");
+        ArrayNode many = eleven.putArray("children");
+        for (int i = 0; i < 11; i++) {
+            many.addObject().put("birthYear", 2015);
+        }
+        post(token, eleven).then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("children"));
+
+        ObjectNode unknown = body("0101");
+        ((ObjectNode) unknown.get("woman")).put("cpr", "010190-1234");
+        post(token, unknown).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("woman.cpr")).body("errors[0].message", equalTo("unknown field"))
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("010190")));
+
+        ObjectNode wrongType = body("0101");
+        ((ObjectNode) wrongType.get("safety")).put("protectedAddress", "maybe");
+        post(token, wrongType).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("safety.protectedAddress"));
+
+        ObjectNode badEnum = body("0101");
+        ((ObjectNode) badEnum.get("consent")).putArray("scopes").add("EVERYTHING");
+        post(token, badEnum).then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("consent.scopes[0]"));
+
+        post(token, "{\"woman\": ").then().statusCode(400).contentType(PROBLEM).body("title", equalTo("Malformed JSON"));
+        post(token, "[]").then().statusCode(400).contentType(PROBLEM);
+        post(token, "").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("body"));
+        post(token, "{\"municipalityCode\":\"" + "1".repeat(70_000) + "\"}").then().statusCode(413).contentType(PROBLEM);
+        given().auth().oauth2(token).contentType(ContentType.TEXT).body("municipalityCode=0101")
+                .post("/api/v1/referrals").then().statusCode(415).contentType(PROBLEM);
+        given().auth().oauth2(token).header("Idempotency-Key", "k".repeat(201)).contentType(ContentType.JSON)
+                .body(body("0101").toString()).post("/api/v1/referrals")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("Idempotency-Key"));
+
+        assertEquals(before, count("referral"), "no invalid request may write anything");
+        assertEquals(count("referral where erased_at is null"), count("referral_secret"),
+                "no unerased referral without its sealed data, and no orphan secret");
+    }
+
+    @Test
+    void callersWithoutAValidTokenGet401AndOtherRolesGet403() {
+        String body = body("0101").toString();
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/referrals")
+                .then().statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", startsWith("Bearer"));
+        post(TestTokens.expired("shelter", Map.of("org_id", "s")), body).then().statusCode(401).contentType(PROBLEM);
+        post(TestTokens.signedByUnknownKey("shelter", Map.of("org_id", "s")), body).then().statusCode(401).contentType(PROBLEM);
+        post("not.a.jwt", body).then().statusCode(401).contentType(PROBLEM);
+        String wrongAudience = TestTokens.builder("shelter", Map.of("org_id", "s")).audience("another-api")
+                .sign(signingKey());
+        post(wrongAudience, body).then().statusCode(401).contentType(PROBLEM);
+
+        long before = count("referral");
+        for (String token : List.of(TestTokens.coordinator("net-odense"), TestTokens.analyst(), TestTokens.admin())) {
+            post(token, body).then().statusCode(403).contentType(PROBLEM).body("status", equalTo(403));
+        }
+        post(TestTokens.token("shelter", Map.of()), body).then().statusCode(403).contentType(PROBLEM);
+        assertEquals(before, count("referral"));
+    }
+
+    private static java.security.PrivateKey signingKey() {
+        try {
+            String encoded = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getValue(dk.qnet.testing.QnetInfrastructure.SIGNING_KEY_PROPERTY, String.class);
+            return java.security.KeyFactory.getInstance("RSA").generatePrivate(
+                    new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(encoded)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void unknownPathsWrongMethodsAndWrongAcceptAreProblemJson() {
+        String token = TestTokens.shelter("s");
+        given().auth().oauth2(token).get("/api/v1/nothing-here").then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(token).delete("/api/v1/referrals").then().statusCode(405).contentType(PROBLEM);
+        given().auth().oauth2(token).accept("application/xml").get("/api/v1/referrals/" + UUID.randomUUID())
+                .then().statusCode(406).contentType(PROBLEM);
+    }
+
+    @Test
+    void aRetriedPostWithTheSameIdempotencyKeyCreatesOneReferral() {
+        String token = TestTokens.shelter("shelter-retry");
+        String key = UUID.randomUUID().toString();
+        String body = body("0461").toString();
+        long before = count("referral");
+
+        Response first = given().auth().oauth2(token).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/api/v1/referrals");
+        Response again = given().auth().oauth2(token).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/api/v1/referrals");
+        first.then().statusCode(201);
+        again.then().statusCode(201);
+        assertEquals(first.path("id").toString(), again.path("id").toString());
+        assertEquals(first.header("Location"), again.header("Location"));
+        assertEquals(before + 1, count("referral"));
+
+        given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body("0461", "Other", "Name", "+4511223344", "").toString()).post("/api/v1/referrals")
+                .then().statusCode(422).contentType(PROBLEM);
+
+        String other = given().auth().oauth2(TestTokens.shelter("shelter-other")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/api/v1/referrals")
+                .then().statusCode(201).extract().path("id");
+        assertNotEquals(first.path("id").toString(), other, "keys belong to one organisation");
+        assertEquals(before + 2, count("referral"));
+    }
+
+    @Test
+    void concurrentRetriesWithOneKeyStillCreateOneReferral() throws Exception {
+        String token = TestTokens.shelter("shelter-race");
+        String key = UUID.randomUUID().toString();
+        String body = body("0101").toString();
+        long before = count("referral");
+        var pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                results.add(pool.submit(() -> given().auth().oauth2(token).header("Idempotency-Key", key)
+                        .contentType(ContentType.JSON).body(body).post("/api/v1/referrals")
+                        .then().statusCode(201).extract().<String>path("id")));
+            }
+            Set<String> ids = new HashSet<>();
+            for (var r : results) {
+                ids.add(r.get());
+            }
+            assertEquals(1, ids.size());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(before + 1, count("referral"));
+    }
+
+    @Test
+    void aClientAboveTheIntakeLimitGets429WithRetryAfterAndOthersGoOn() {
+        String token = TestTokens.shelter("shelter-flood");
+        int limit = 40;
+        int accepted = 0;
+        Response refused = null;
+        // Invalid bodies cost nothing to store; the limit counts them all the same.
+        while (accepted < 3 * limit) {
+            Response r = post(token, "{}");
+            if (r.statusCode() == 429) {
+                refused = r;
+                break;
+            }
+            assertEquals(400, r.statusCode());
+            accepted++;
+        }
+        org.junit.jupiter.api.Assertions.assertNotNull(refused, "no 429 after " + accepted + " requests");
+        org.junit.jupiter.api.Assertions.assertTrue(accepted >= limit, "refused after only " + accepted);
+        refused.then().contentType(PROBLEM).header("Retry-After", notNullValue()).body("status", equalTo(429));
+        // Another client is not slowed by the first.
+        post(TestTokens.shelter("shelter-flood"), body("0101")).then().statusCode(201);
+    }
+
+    @Test
+    void readinessReportsDatabaseAndKafkaAndOpenApiIsServed() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(org.hamcrest.Matchers.containsString("Database")))
+                .body("checks.name", hasItem(org.hamcrest.Matchers.containsString("Kafka")));
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/referrals"));
+    }
+}
