@@ -1,5 +1,9 @@
 package dk.qnet.contracts;
 
+import dk.qnet.contracts.match.MatchAccepted;
+import dk.qnet.contracts.match.MatchDeclined;
+import dk.qnet.contracts.match.MatchEnded;
+import dk.qnet.contracts.match.MatchStarted;
 import dk.qnet.contracts.referral.ReferralErased;
 import dk.qnet.contracts.referral.ReferralReceived;
 import dk.qnet.contracts.referral.ReferralStatusChanged;
@@ -14,7 +18,11 @@ public enum EventType {
 
     REFERRAL_RECEIVED("ReferralReceived", 1, Topics.REFERRALS, ReferralReceived.class),
     REFERRAL_STATUS_CHANGED("ReferralStatusChanged", 1, Topics.REFERRALS, ReferralStatusChanged.class),
-    REFERRAL_ERASED("ReferralErased", 1, Topics.REFERRALS, ReferralErased.class);
+    REFERRAL_ERASED("ReferralErased", 1, Topics.REFERRALS, ReferralErased.class),
+    MATCH_ACCEPTED("MatchAccepted", 1, Topics.MATCHES, MatchAccepted.class),
+    MATCH_DECLINED("MatchDeclined", 1, Topics.MATCHES, MatchDeclined.class),
+    MATCH_STARTED("MatchStarted", 1, Topics.MATCHES, MatchStarted.class),
+    MATCH_ENDED("MatchEnded", 1, Topics.MATCHES, MatchEnded.class);
 
     private final String typeName;
     private final int schemaVersion;

@@ -1,0 +1,93 @@
+package dk.qnet.referral.messaging;
+
+import static dk.qnet.referral.ReferralFixtures.create;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dk.qnet.contracts.EventJson;
+import dk.qnet.contracts.EventType;
+import dk.qnet.testing.KafkaProbe;
+import dk.qnet.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class MatchEventsConsumerTest {
+
+    static final String MATCH = UUID.randomUUID().toString();
+
+    static String step(String referralId) {
+        return """
+                {"matchId":"%s","referralId":"%s","networkId":"net-odense","volunteerId":"%s","at":"%s"}
+                """.formatted(MATCH, referralId, UUID.randomUUID(), Instant.now());
+    }
+
+    static String ended(String referralId, String reason, boolean early) {
+        return """
+                {"matchId":"%s","referralId":"%s","networkId":"net-odense","volunteerId":"%s","reason":"%s",
+                 "durationDays":40,"early":%s,"at":"%s"}
+                """.formatted(MATCH, referralId, UUID.randomUUID(), reason, early, Instant.now());
+    }
+
+    static void awaitStatus(String token, String id, String status) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(token).get("/api/v1/referrals/" + id + "/history").then().statusCode(200)
+                        .body("status[-1]", equalTo(status)));
+    }
+
+    @Test
+    void matchEventsDriveTheClosedLoopOnceEachInOrder() {
+        String shelter = TestTokens.shelter("loop-by-events");
+        String id = create(shelter, "0461");
+        given().auth().oauth2(TestTokens.coordinator("net-odense")).post("/api/v1/referrals/" + id + "/accept").then().statusCode(200);
+
+        KafkaProbe.sendEvent(EventType.MATCH_ACCEPTED, id, step(id));
+        KafkaProbe.sendEvent(EventType.MATCH_STARTED, id, step(id));
+        String earlyEnd = ended(id, "VOLUNTEER_STOPPED", true);
+        UUID earlyEndEvent = KafkaProbe.sendEvent(EventType.MATCH_ENDED, id, earlyEnd);
+        awaitStatus(shelter, id, "WAITLISTED");
+        KafkaProbe.sendEvent(EventType.MATCH_ACCEPTED, id, step(id));
+        KafkaProbe.sendEvent(EventType.MATCH_STARTED, id, step(id));
+        // The early end, redelivered while the new match is active, must not end it again.
+        KafkaProbe.sendEvent(EventType.MATCH_ENDED, id, earlyEnd, earlyEndEvent);
+        KafkaProbe.sendEvent(EventType.MATCH_ENDED, id, ended(id, "COMPLETED_AS_PLANNED", false));
+        awaitStatus(shelter, id, "COMPLETED");
+
+        given().auth().oauth2(shelter).get("/api/v1/referrals/" + id + "/history").then()
+                .body("status", contains("RECEIVED", "ACCEPTED", "MATCHED", "ACTIVE", "WAITLISTED", "MATCHED", "ACTIVE", "COMPLETED"))
+                .body("changedBy[2]", equalTo("system"));
+    }
+
+    @Test
+    void aMatchEndedByWithdrawnConsentClosesTheReferral() {
+        String shelter = TestTokens.shelter("closed-by-events");
+        String id = create(shelter, "0461");
+        given().auth().oauth2(TestTokens.coordinator("net-odense")).post("/api/v1/referrals/" + id + "/accept").then().statusCode(200);
+        KafkaProbe.sendEvent(EventType.MATCH_ACCEPTED, id, step(id));
+        KafkaProbe.sendEvent(EventType.MATCH_ENDED, id, ended(id, "CONSENT_WITHDRAWN", true));
+        awaitStatus(shelter, id, "CLOSED");
+        given().auth().oauth2(shelter).get("/api/v1/referrals/" + id).then().body("statusReason", equalTo("CONSENT_WITHDRAWN"));
+    }
+
+    @Test
+    void theProducersGoldenSamplesAreReadable() {
+        for (EventType type : new EventType[] {EventType.MATCH_ACCEPTED, EventType.MATCH_DECLINED, EventType.MATCH_STARTED, EventType.MATCH_ENDED}) {
+            Object payload = assertReadable(type);
+            assertEquals(type.payloadType(), payload.getClass());
+        }
+    }
+
+    private static Object assertReadable(EventType type) {
+        try {
+            return EventJson.read(EventJson.sample(type), type.payloadType());
+        } catch (Exception e) {
+            throw new AssertionError(type + " sample unreadable", e);
+        }
+    }
+}
