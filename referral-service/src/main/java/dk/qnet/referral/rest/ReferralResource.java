@@ -6,6 +6,7 @@ import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.referral.ReferralStatus;
 import dk.qnet.referral.config.ReferralConfig;
+import dk.qnet.referral.fhir.FhirReferralMapper;
 import dk.qnet.referral.service.IntakeRateLimit;
 import dk.qnet.referral.service.ReferralQuery;
 import dk.qnet.referral.service.ReferralService;
@@ -42,6 +43,7 @@ public class ReferralResource {
     private final IntakeRateLimit rateLimit;
     private final ReferralConfig config;
     private final CallerIdentity caller;
+    private final FhirReferralMapper fhir = new FhirReferralMapper();
 
     public ReferralResource(ReferralService referrals, ReferralQuery query, IntakeRateLimit rateLimit,
                             ReferralConfig config, CallerIdentity caller) {
@@ -93,6 +95,16 @@ public class ReferralResource {
     public Response get(@PathParam("id") String id) {
         // Personal data must not linger in caches on the way.
         return Response.ok(referrals.read(PathIds.uuidOrNotFound(id), caller)).cacheControl(NO_STORE).build();
+    }
+
+    /** A FHIR R4 Bundle (ServiceRequest and Task) with what the caller may see; never personal data. */
+    @GET
+    @Path("{id}/fhir")
+    @Produces({FhirReferralMapper.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.COORDINATOR, Roles.ADMIN})
+    public Response fhir(@PathParam("id") String id) {
+        ReferralService.Visible visible = referrals.visibleTo(PathIds.uuidOrNotFound(id), caller);
+        return Response.ok(fhir.bundle(visible.referral(), visible.statusOnly()).toString(), FhirReferralMapper.MEDIA_TYPE).build();
     }
 
     @GET

@@ -135,6 +135,16 @@ public class ReferralService {
         };
     }
 
+    /** A referral the caller may see, and whether only its status. */
+    public record Visible(Referral referral, boolean statusOnly) {
+    }
+
+    @Transactional
+    public Visible visibleTo(UUID id, CallerIdentity caller) {
+        Referral r = visible(id, caller);
+        return new Visible(r, ReferralAccess.viewOf(r, caller) == ReferralAccess.View.STATUS);
+    }
+
     @Transactional
     public List<ReferralStatusChange> history(UUID id, CallerIdentity caller) {
         visible(id, caller);
