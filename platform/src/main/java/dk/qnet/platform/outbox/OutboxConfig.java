@@ -18,4 +18,8 @@ public interface OutboxConfig {
     /** Published rows older than this are deleted. */
     @WithDefault("P7D")
     Duration keepPublished();
+
+    /** How often the relay looks for unpublished rows besides being woken at each commit (read by the scheduler). */
+    @WithDefault("1s")
+    String pollInterval();
 }

@@ -18,4 +18,8 @@ public interface ReferralConfig {
     /** The largest page a list returns. */
     @WithDefault("200")
     int maxPageSize();
+
+    /** How often the retention job looks for referrals to erase (read by the scheduler). */
+    @WithDefault("1h")
+    String retentionCheckInterval();
 }

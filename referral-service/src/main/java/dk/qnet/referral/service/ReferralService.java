@@ -24,6 +24,7 @@ import dk.qnet.referral.crypto.PersonalDataStore;
 import dk.qnet.referral.crypto.PersonalDataVault;
 import dk.qnet.referral.rest.NewReferral;
 import dk.qnet.referral.rest.ReferralView;
+import dk.qnet.referral.webhook.Webhooks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -51,10 +52,11 @@ public class ReferralService {
     private final PersonalDataVault vault;
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final Webhooks webhooks;
     private final ReferralRequestValidator validator = new ReferralRequestValidator(Clock.systemUTC());
 
     public ReferralService(EntityManager em, Outbox outbox, NetworkRouting routing, PersonalDataStore personalData,
-                           PersonalDataVault vault, AuditLog audit, ObjectMapper json) {
+                           PersonalDataVault vault, AuditLog audit, ObjectMapper json, Webhooks webhooks) {
         this.em = em;
         this.outbox = outbox;
         this.routing = routing;
@@ -62,6 +64,7 @@ public class ReferralService {
         this.vault = vault;
         this.audit = audit;
         this.json = json;
+        this.webhooks = webhooks;
     }
 
     @Transactional
@@ -291,6 +294,7 @@ public class ReferralService {
         change.changedAt = r.updatedAt;
         change.changedBy = changedBy;
         em.persist(change);
+        webhooks.enqueue(r.senderOrgId, r.id, r.status.name(), r.updatedAt);
     }
 
     private static String roleOf(CallerIdentity caller) {
