@@ -69,7 +69,8 @@ class ReferralAccessTest {
         Caller admin = new Caller("admin", TestTokens.admin());
         Caller analyst = new Caller("analyst", TestTokens.analyst());
 
-        for (String path : List.of("/api/v1/referrals/" + id, "/api/v1/referrals/" + id + "/history")) {
+        for (String path : List.of("/api/v1/referrals/" + id, "/api/v1/referrals/" + id + "/history",
+                "/api/v1/referrals/" + id + "/fhir")) {
             for (Caller c : List.of(shelter, adviser, coordinator, admin)) {
                 call("GET", path, c, Outcome.OK, null);
             }
