@@ -1,6 +1,10 @@
 package dk.qnet.contracts;
 
+import dk.qnet.contracts.activity.ActivityCancelled;
+import dk.qnet.contracts.activity.ActivityHeld;
+import dk.qnet.contracts.activity.ActivityScheduled;
 import dk.qnet.contracts.match.MatchAccepted;
+import dk.qnet.contracts.network.NetworkUpdated;
 import dk.qnet.contracts.match.MatchDeclined;
 import dk.qnet.contracts.match.MatchEnded;
 import dk.qnet.contracts.match.MatchStarted;
@@ -22,7 +26,11 @@ public enum EventType {
     MATCH_ACCEPTED("MatchAccepted", 1, Topics.MATCHES, MatchAccepted.class),
     MATCH_DECLINED("MatchDeclined", 1, Topics.MATCHES, MatchDeclined.class),
     MATCH_STARTED("MatchStarted", 1, Topics.MATCHES, MatchStarted.class),
-    MATCH_ENDED("MatchEnded", 1, Topics.MATCHES, MatchEnded.class);
+    MATCH_ENDED("MatchEnded", 1, Topics.MATCHES, MatchEnded.class),
+    NETWORK_UPDATED("NetworkUpdated", 1, Topics.NETWORKS, NetworkUpdated.class),
+    ACTIVITY_SCHEDULED("ActivityScheduled", 1, Topics.ACTIVITIES, ActivityScheduled.class),
+    ACTIVITY_CANCELLED("ActivityCancelled", 1, Topics.ACTIVITIES, ActivityCancelled.class),
+    ACTIVITY_HELD("ActivityHeld", 1, Topics.ACTIVITIES, ActivityHeld.class);
 
     private final String typeName;
     private final int schemaVersion;

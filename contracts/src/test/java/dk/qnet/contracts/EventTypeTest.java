@@ -28,12 +28,19 @@ class EventTypeTest {
         assertEquals(tree.readTree(sample), tree.readTree(EventJson.write(payload)));
     }
 
+    /** Reviewed exceptions: fields whose names look personal but are not about a person. */
+    private static final java.util.Map<EventType, Set<String>> REVIEWED = java.util.Map.of(
+            EventType.NETWORK_UPDATED, Set.of("name")); // an organisation's name: "Qnet Odense"
+
     @ParameterizedTest
     @EnumSource(EventType.class)
     void schemaHasNoPersonalDataField(EventType type) throws Exception {
         JsonNode sample = new ObjectMapper().readTree(EventJson.sample(type));
         for (Iterator<String> it = sample.fieldNames(); it.hasNext(); ) {
             String field = it.next();
+            if (REVIEWED.getOrDefault(type, Set.of()).contains(field)) {
+                continue;
+            }
             assertFalse(PERSONAL.matcher(field).matches(), type + " has field " + field);
         }
     }

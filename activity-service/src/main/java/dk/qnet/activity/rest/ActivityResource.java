@@ -1,41 +1,145 @@
 package dk.qnet.activity.rest;
 
 import dk.qnet.activity.Activity;
+import dk.qnet.activity.ActivityStatus;
+import dk.qnet.activity.Registration;
+import dk.qnet.activity.VenueKind;
 import dk.qnet.activity.service.ActivityService;
+import dk.qnet.activity.service.RegistrationService;
+import dk.qnet.contracts.activity.ActivityType;
+import dk.qnet.contracts.activity.Audience;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.problem.PathIds;
+import dk.qnet.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+/** A network's activities, for its coordinator (and admin). Others' activities are 404. */
 @Path("/api/v1/activities")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
 public class ActivityResource {
 
-    public record ActivityView(UUID id, String networkId, String title, String type, Instant startsAt, Instant endsAt,
-                               String venue, int capacity, String status) {
+    public record ActivityView(UUID id, String networkId, String title, String description, ActivityType type,
+                               Instant startsAt, Instant endsAt, String venue, VenueKind venueKind, List<Audience> audience,
+                               int capacity, Instant signupDeadline, ActivityStatus status, int confirmed, int waiting,
+                               Integer attendedWomen, Integer attendedChildren, Integer attendedVolunteers) {
 
-        static ActivityView of(Activity a) {
-            return new ActivityView(a.id, a.networkId, a.title, a.type, a.startsAt, a.endsAt, a.venue, a.capacity, a.status);
+        static ActivityView of(Activity a, List<Registration> registrations) {
+            int confirmed = heads(registrations, Registration.State.CONFIRMED);
+            int waiting = heads(registrations, Registration.State.WAITLISTED);
+            return new ActivityView(a.id, a.networkId, a.title, a.description, a.type, a.startsAt, a.endsAt, a.venue,
+                    a.venueKind, a.audience, a.capacity, a.signupDeadline, a.status, confirmed, waiting,
+                    a.attendedWomen, a.attendedChildren, a.attendedVolunteers);
+        }
+
+        private static int heads(List<Registration> registrations, Registration.State state) {
+            return registrations.stream().filter(r -> r.state == state).mapToInt(Registration::headCount).sum();
+        }
+    }
+
+    public record RegistrationView(UUID id, Registration.Kind kind, UUID referralId, UUID volunteerId, int women,
+                                   int children, int volunteers, Registration.State state, Boolean attended) {
+
+        static RegistrationView of(Registration r) {
+            return new RegistrationView(r.id, r.kind, r.referralId, r.volunteerId, r.women, r.children, r.volunteers,
+                    r.state, r.attended);
         }
     }
 
     private final ActivityService activities;
+    private final RegistrationService registrations;
     private final CallerIdentity caller;
 
-    public ActivityResource(ActivityService activities, CallerIdentity caller) {
+    public ActivityResource(ActivityService activities, RegistrationService registrations, CallerIdentity caller) {
         this.activities = activities;
+        this.registrations = registrations;
         this.caller = caller;
     }
 
     @GET
-    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    public List<ActivityView> list() {
-        return activities.listVisible(caller).stream().map(ActivityView::of).toList();
+    public List<ActivityView> list(@QueryParam("status") String status) {
+        ActivityStatus s = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                s = ActivityStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("status", "must be PLANNED, CANCELLED or HELD");
+            }
+        }
+        return activities.listVisible(caller, s).stream().map(a -> ActivityView.of(a, List.of())).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(ActivityRequest body, @Context UriInfo uri) {
+        Activity a = activities.create(body, caller);
+        return Response.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build())
+                .entity(ActivityView.of(a, List.of())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public ActivityView get(@PathParam("id") String id) {
+        UUID activityId = PathIds.uuidOrNotFound(id);
+        return ActivityView.of(activities.get(activityId, caller), registrations.list(activityId, caller));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ActivityView update(@PathParam("id") String id, ActivityRequest body) {
+        UUID activityId = PathIds.uuidOrNotFound(id);
+        return ActivityView.of(activities.update(activityId, body, caller), registrations.list(activityId, caller));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public ActivityView cancel(@PathParam("id") String id) {
+        return ActivityView.of(activities.cancel(PathIds.uuidOrNotFound(id), caller), List.of());
+    }
+
+    @POST
+    @Path("{id}/attendance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ActivityView attendance(@PathParam("id") String id, AttendanceRequest body) {
+        UUID activityId = PathIds.uuidOrNotFound(id);
+        return ActivityView.of(activities.recordAttendance(activityId, body, caller), registrations.list(activityId, caller));
+    }
+
+    @GET
+    @Path("{id}/registrations")
+    public List<RegistrationView> registrations(@PathParam("id") String id) {
+        return registrations.list(PathIds.uuidOrNotFound(id), caller).stream().map(RegistrationView::of).toList();
+    }
+
+    @POST
+    @Path("{id}/registrations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(@PathParam("id") String id, RegistrationRequest body, @Context UriInfo uri) {
+        Registration r = registrations.register(PathIds.uuidOrNotFound(id), body, caller);
+        return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build()).entity(RegistrationView.of(r)).build();
+    }
+
+    @DELETE
+    @Path("{id}/registrations/{registrationId}")
+    public RegistrationView cancelRegistration(@PathParam("id") String id, @PathParam("registrationId") String registrationId) {
+        return RegistrationView.of(registrations.cancel(PathIds.uuidOrNotFound(id), PathIds.uuidOrNotFound(registrationId), caller));
     }
 }

@@ -1,22 +1,204 @@
 package dk.qnet.activity.service;
 
 import dk.qnet.activity.Activity;
+import dk.qnet.activity.ActivityStatus;
+import dk.qnet.activity.Network;
+import dk.qnet.activity.Registration;
+import dk.qnet.activity.rest.ActivityRequest;
+import dk.qnet.activity.rest.AttendanceRequest;
+import dk.qnet.contracts.activity.ActivityCancelled;
+import dk.qnet.contracts.activity.ActivityHeld;
+import dk.qnet.contracts.activity.ActivityScheduled;
 import dk.qnet.platform.identity.CallerIdentity;
+import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.outbox.Outbox;
+import dk.qnet.platform.problem.FieldError;
+import dk.qnet.platform.problem.Problem;
+import dk.qnet.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
+/** The activity lifecycle: planned, then cancelled or held. Only planned activities change. */
 @ApplicationScoped
 public class ActivityService {
 
-    /** The coordinator's own network's activities; admin sees all. */
+    private final EntityManager em;
+    private final Outbox outbox;
+
+    public ActivityService(EntityManager em, Outbox outbox) {
+        this.em = em;
+        this.outbox = outbox;
+    }
+
     @Transactional
-    public List<Activity> listVisible(CallerIdentity caller) {
-        if (caller.isAdmin()) {
-            return Activity.list("order by startsAt");
+    public List<Activity> listVisible(CallerIdentity caller, ActivityStatus status) {
+        String statusClause = status == null ? "" : " and status = :status";
+        var query = caller.isAdmin()
+                ? em.createQuery("from Activity where 1 = 1" + statusClause + " order by startsAt", Activity.class)
+                : em.createQuery("from Activity where networkId = :network" + statusClause + " order by startsAt", Activity.class)
+                        .setParameter("network", caller.required(caller.networkId(), Roles.NETWORK_CLAIM));
+        if (status != null) {
+            query.setParameter("status", status);
         }
-        return caller.networkId()
-                .map(network -> Activity.<Activity>list("networkId = ?1 order by startsAt", network))
-                .orElse(List.of());
+        return query.setMaxResults(1000).getResultList();
+    }
+
+    @Transactional
+    public Activity create(ActivityRequest request, CallerIdentity caller) {
+        validate(request);
+        String networkId = networkFor(request, caller);
+        Instant now = now();
+        Activity a = new Activity();
+        a.id = UUID.randomUUID();
+        a.networkId = networkId;
+        apply(a, request);
+        a.status = ActivityStatus.PLANNED;
+        a.createdAt = now;
+        a.updatedAt = now;
+        em.persist(a);
+        outbox.append(a.id.toString(), scheduled(a));
+        return a;
+    }
+
+    @Transactional
+    public Activity update(UUID id, ActivityRequest request, CallerIdentity caller) {
+        Activity a = planned(lockVisible(id, caller));
+        validate(request);
+        if (request.networkId() != null && !request.networkId().equals(a.networkId)) {
+            throw ProblemException.invalid("networkId", "an activity cannot move to another network");
+        }
+        int confirmed = RegistrationService.confirmedHeads(em, a.id);
+        if (request.capacity() < confirmed) {
+            throw ProblemException.invalid("capacity", "must be at least the " + confirmed + " people already confirmed");
+        }
+        apply(a, request);
+        a.updatedAt = now();
+        outbox.append(a.id.toString(), scheduled(a));
+        return a;
+    }
+
+    @Transactional
+    public Activity cancel(UUID id, CallerIdentity caller) {
+        Activity a = planned(lockVisible(id, caller));
+        a.status = ActivityStatus.CANCELLED;
+        a.updatedAt = now();
+        List<UUID> toNotify = em.createQuery("select r.id from Registration r where r.activityId = :a and r.state <> :cancelled order by r.queuedAt", UUID.class)
+                .setParameter("a", a.id).setParameter("cancelled", Registration.State.CANCELLED).getResultList();
+        outbox.append(a.id.toString(), new ActivityCancelled(a.id, a.networkId, toNotify, a.updatedAt));
+        return a;
+    }
+
+    /** Records who came; the activity becomes held and its counts go to statistics. */
+    @Transactional
+    public Activity recordAttendance(UUID id, AttendanceRequest request, CallerIdentity caller) {
+        Activity a = planned(lockVisible(id, caller));
+        List<FieldError> errors = ActivityValidator.attendance(request);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid("The attendance has invalid fields.", errors));
+        }
+        if (a.startsAt.isAfter(Instant.now())) {
+            throw ProblemException.conflict("Attendance is recorded after the activity has started.");
+        }
+        if (request.attendedRegistrationIds() != null) {
+            for (UUID registrationId : request.attendedRegistrationIds()) {
+                Registration r = em.find(Registration.class, registrationId);
+                if (r == null || !r.activityId.equals(a.id) || r.state != Registration.State.CONFIRMED) {
+                    throw ProblemException.invalid("attendedRegistrationIds", "must be confirmed registrations of this activity");
+                }
+                r.attended = true;
+            }
+        }
+        a.attendedWomen = request.women();
+        a.attendedChildren = request.children();
+        a.attendedVolunteers = request.volunteers();
+        a.status = ActivityStatus.HELD;
+        a.heldAt = now();
+        a.updatedAt = a.heldAt;
+        outbox.append(a.id.toString(), new ActivityHeld(a.id, a.networkId, a.type, a.startsAt,
+                request.women(), request.children(), request.volunteers()));
+        return a;
+    }
+
+    @Transactional
+    public Activity get(UUID id, CallerIdentity caller) {
+        Activity a = em.find(Activity.class, id);
+        if (a == null || !mayAccess(a.networkId, caller)) {
+            throw ProblemException.notFound();
+        }
+        return a;
+    }
+
+    Activity lockVisible(UUID id, CallerIdentity caller) {
+        Activity a = em.find(Activity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null || !mayAccess(a.networkId, caller)) {
+            throw ProblemException.notFound();
+        }
+        return a;
+    }
+
+    static Activity planned(Activity a) {
+        if (a.status != ActivityStatus.PLANNED) {
+            throw ProblemException.conflict("The activity is " + a.status + "; only a planned activity can change.");
+        }
+        return a;
+    }
+
+    /** The coordinator of the activity's network, or admin. */
+    public static boolean mayAccess(String networkId, CallerIdentity caller) {
+        return caller.isAdmin() || caller.hasRole(Roles.COORDINATOR) && caller.networkId().map(networkId::equals).orElse(false);
+    }
+
+    private String networkFor(ActivityRequest request, CallerIdentity caller) {
+        String networkId;
+        if (caller.isAdmin()) {
+            if (request.networkId() == null) {
+                throw ProblemException.invalid("networkId", "is required");
+            }
+            networkId = request.networkId();
+        } else {
+            networkId = caller.required(caller.networkId(), Roles.NETWORK_CLAIM);
+            if (request.networkId() != null && !request.networkId().equals(networkId)) {
+                throw ProblemException.invalid("networkId", "must be your own network");
+            }
+        }
+        Network network = em.find(Network.class, networkId);
+        if (network == null || !network.active) {
+            throw ProblemException.invalid("networkId", "is not a known, active network");
+        }
+        return networkId;
+    }
+
+    private static void validate(ActivityRequest request) {
+        List<FieldError> errors = ActivityValidator.activity(request, Instant.now());
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid("The activity has " + errors.size() + " invalid field(s).", errors));
+        }
+    }
+
+    private static void apply(Activity a, ActivityRequest r) {
+        a.title = r.title().strip();
+        a.description = r.description();
+        a.type = r.type();
+        a.startsAt = r.startsAt().truncatedTo(ChronoUnit.SECONDS);
+        a.endsAt = r.endsAt().truncatedTo(ChronoUnit.SECONDS);
+        a.venue = r.venue().strip();
+        a.venueKind = r.venueKind();
+        a.audience = List.copyOf(r.audience());
+        a.capacity = r.capacity();
+        a.signupDeadline = r.signupDeadline();
+    }
+
+    private static ActivityScheduled scheduled(Activity a) {
+        return new ActivityScheduled(a.id, a.networkId, a.type, a.audience, a.startsAt, a.endsAt, a.capacity);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

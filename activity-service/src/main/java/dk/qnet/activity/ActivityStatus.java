@@ -1,0 +1,7 @@
+package dk.qnet.activity;
+
+public enum ActivityStatus {
+    PLANNED,
+    CANCELLED,
+    HELD
+}

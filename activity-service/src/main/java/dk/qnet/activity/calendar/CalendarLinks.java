@@ -1,0 +1,77 @@
+package dk.qnet.activity.calendar;
+
+import dk.qnet.activity.Activity;
+import dk.qnet.activity.ActivityStatus;
+import dk.qnet.activity.Network;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A network's secret, revocable calendar link. Calendar apps cannot log in, so the link itself
+ * is the credential: 256 random bits, of which only a hash is stored.
+ */
+@ApplicationScoped
+public class CalendarLinks {
+
+    private final EntityManager em;
+    private final SecureRandom random = new SecureRandom();
+
+    public CalendarLinks(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Makes a new link for the network; the old one stops working. Returns the token. */
+    @Transactional
+    public String renew(String networkId) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = HexFormat.of().formatHex(bytes);
+        em.createNativeQuery("""
+                insert into calendar_link (network_id, token_hash, created_at) values (?1, ?2, now())
+                on conflict (network_id) do update set token_hash = excluded.token_hash, created_at = excluded.created_at
+                """).setParameter(1, networkId).setParameter(2, hash(token)).executeUpdate();
+        return token;
+    }
+
+    @Transactional
+    public boolean revoke(String networkId) {
+        return em.createNativeQuery("delete from calendar_link where network_id = ?1").setParameter(1, networkId).executeUpdate() == 1;
+    }
+
+    /** The feed behind a token, or empty for an unknown or revoked one. */
+    @Transactional
+    public Optional<String> feed(String token) {
+        if (token == null || !token.matches("[0-9a-f]{64}")) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> networks = em.createNativeQuery("select network_id from calendar_link where token_hash = ?1")
+                .setParameter(1, hash(token)).getResultList();
+        if (networks.isEmpty()) {
+            return Optional.empty();
+        }
+        String networkId = networks.get(0);
+        Network network = em.find(Network.class, networkId);
+        List<Activity> planned = em.createQuery("from Activity where networkId = :n and status = :s order by startsAt", Activity.class)
+                .setParameter("n", networkId).setParameter("s", ActivityStatus.PLANNED).setMaxResults(500).getResultList();
+        String name = network == null ? "Qnet" : network.name;
+        return Optional.of(IcsWriter.calendar(name + " – aktiviteter", planned, Instant.now()));
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

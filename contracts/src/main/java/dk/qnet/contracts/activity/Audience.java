@@ -1,0 +1,7 @@
+package dk.qnet.contracts.activity;
+
+public enum Audience {
+    WOMEN,
+    CHILDREN,
+    VOLUNTEERS
+}
