@@ -1,6 +1,7 @@
 package dk.qnet.statistics.rest;
 
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.statistics.service.ActivityStatistics;
 import dk.qnet.statistics.service.ReferralStatistics;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -23,10 +24,23 @@ public class StatisticsResource {
     public record ReferralsReceived(int year, int suppressionThreshold, List<MonthView> months) {
     }
 
-    private final ReferralStatistics referrals;
+    public record ActivitiesHeld(int year, int suppressionThreshold, List<ActivityStatistics.MonthParticipation> months) {
+    }
 
-    public StatisticsResource(ReferralStatistics referrals) {
+    private final ReferralStatistics referrals;
+    private final ActivityStatistics activities;
+
+    public StatisticsResource(ReferralStatistics referrals, ActivityStatistics activities) {
         this.referrals = referrals;
+        this.activities = activities;
+    }
+
+    /** Network activities held per month, and how many women, children and volunteers took part. */
+    @GET
+    @Path("activities")
+    public ActivitiesHeld activities(@QueryParam("year") String year) {
+        int y = parseYear(year);
+        return new ActivitiesHeld(y, referrals.threshold(), activities.perMonth(y));
     }
 
     @GET
