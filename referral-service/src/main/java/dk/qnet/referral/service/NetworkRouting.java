@@ -1,27 +1,80 @@
 package dk.qnet.referral.service;
 
+import dk.qnet.contracts.network.NetworkUpdated;
 import dk.qnet.referral.config.RoutingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Finds the network that covers a municipality. */
+/**
+ * Finds the network that covers a municipality, from the networks matching-service publishes.
+ * Where two networks cover one municipality, the first by id takes it. Until the first network
+ * has arrived, the configured seed answers, so a fresh installation can route at once.
+ */
 @ApplicationScoped
 public class NetworkRouting {
 
-    private final Map<String, String> networkByMunicipality = new HashMap<>();
+    private final EntityManager em;
+    private final Map<String, String> seed = new HashMap<>();
 
-    public NetworkRouting(RoutingConfig config) {
+    public NetworkRouting(EntityManager em, RoutingConfig config) {
+        this.em = em;
         for (String pair : config.seed().split(",")) {
             String[] kv = pair.trim().split("=");
             if (kv.length == 2) {
-                networkByMunicipality.put(kv[0].trim(), kv[1].trim());
+                seed.put(kv[0].trim(), kv[1].trim());
             }
         }
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> networkFor(String municipalityCode) {
-        return Optional.ofNullable(networkByMunicipality.get(municipalityCode));
+        @SuppressWarnings("unchecked")
+        List<String> covering = em.createNativeQuery("""
+                select network_id from network_route
+                where active and municipality_codes @> jsonb_build_array(cast(?1 as text)) order by network_id limit 1
+                """).setParameter(1, municipalityCode).getResultList();
+        if (!covering.isEmpty()) {
+            return Optional.of(covering.get(0));
+        }
+        boolean anyKnown = !em.createNativeQuery("select 1 from network_route limit 1").getResultList().isEmpty();
+        return anyKnown ? Optional.empty() : Optional.ofNullable(seed.get(municipalityCode));
+    }
+
+    /** Applies a network's newest description; an older one arriving late changes nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void update(NetworkUpdated n) {
+        @SuppressWarnings("unchecked")
+        List<Object> current = em.createNativeQuery("select updated_at from network_route where network_id = ?1")
+                .setParameter(1, n.networkId()).getResultList();
+        if (!current.isEmpty() && instant(current.get(0)).isAfter(n.updatedAt())) {
+            return;
+        }
+        em.createNativeQuery("""
+                insert into network_route (network_id, name, active, municipality_codes, updated_at)
+                values (?1, ?2, ?3, cast(?4 as jsonb), ?5)
+                on conflict (network_id) do update set name = excluded.name, active = excluded.active,
+                    municipality_codes = excluded.municipality_codes, updated_at = excluded.updated_at
+                """)
+                .setParameter(1, n.networkId()).setParameter(2, n.name()).setParameter(3, n.active())
+                .setParameter(4, dk.qnet.contracts.EventJson.write(n.municipalityCodes())).setParameter(5, n.updatedAt())
+                .executeUpdate();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
     }
 }

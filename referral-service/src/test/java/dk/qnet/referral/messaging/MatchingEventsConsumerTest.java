@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class MatchEventsConsumerTest {
+class MatchingEventsConsumerTest {
 
     static final String MATCH = UUID.randomUUID().toString();
 
@@ -76,8 +76,38 @@ class MatchEventsConsumerTest {
     }
 
     @Test
+    void referralsAreRoutedByTheNetworksMatchingServicePublishes() {
+        // The networks the other tests rely on, plus one for Fanø, which the seed does not cover.
+        String[][] networks = {{"net-odense", "0461"}, {"net-aarhus", "0751"}, {"net-koebenhavn", "0101"},
+                {"net-aalborg", "0851"}, {"net-fanoe", "0563"}};
+        for (String[] n : networks) {
+            KafkaProbe.sendEvent(EventType.NETWORK_UPDATED, n[0], """
+                    {"networkId":"%s","name":"Qnet","municipalityCodes":["%s"],"active":true,"updatedAt":"%s"}
+                    """.formatted(n[0], n[1], Instant.now()));
+        }
+        String shelter = TestTokens.shelter("routing-shelter");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                dk.qnet.referral.ReferralFixtures.post(shelter, dk.qnet.referral.ReferralFixtures.body("0563"))
+                        .then().statusCode(201).body("networkId", equalTo("net-fanoe")).body("unrouted", equalTo(false)));
+        // An older description of the same network, arriving late, changes nothing.
+        KafkaProbe.sendEvent(EventType.NETWORK_UPDATED, "net-fanoe", """
+                {"networkId":"net-fanoe","name":"Qnet","municipalityCodes":["0561"],"active":true,"updatedAt":"2020-01-01T00:00:00Z"}
+                """);
+        // A marker on the same key (so after it in the partition) that covers a municipality of its own.
+        KafkaProbe.sendEvent(EventType.NETWORK_UPDATED, "net-fanoe", """
+                {"networkId":"net-marker","name":"Qnet","municipalityCodes":["0479"],"active":true,"updatedAt":"%s"}
+                """.formatted(Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                dk.qnet.referral.ReferralFixtures.post(shelter, dk.qnet.referral.ReferralFixtures.body("0479"))
+                        .then().statusCode(201).body("networkId", equalTo("net-marker")));
+        dk.qnet.referral.ReferralFixtures.post(shelter, dk.qnet.referral.ReferralFixtures.body("0563"))
+                .then().statusCode(201).body("networkId", equalTo("net-fanoe"));
+    }
+
+    @Test
     void theProducersGoldenSamplesAreReadable() {
-        for (EventType type : new EventType[] {EventType.MATCH_ACCEPTED, EventType.MATCH_DECLINED, EventType.MATCH_STARTED, EventType.MATCH_ENDED}) {
+        for (EventType type : new EventType[] {EventType.MATCH_ACCEPTED, EventType.MATCH_DECLINED, EventType.MATCH_STARTED,
+                EventType.MATCH_ENDED, EventType.NETWORK_UPDATED}) {
             Object payload = assertReadable(type);
             assertEquals(type.payloadType(), payload.getClass());
         }

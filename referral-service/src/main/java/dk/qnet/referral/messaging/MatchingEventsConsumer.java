@@ -5,29 +5,34 @@ import dk.qnet.contracts.match.MatchDeclined;
 import dk.qnet.contracts.match.MatchEndReason;
 import dk.qnet.contracts.match.MatchEnded;
 import dk.qnet.contracts.match.MatchStarted;
+import dk.qnet.contracts.network.NetworkUpdated;
 import dk.qnet.platform.inbox.EventHandlers;
 import dk.qnet.platform.inbox.EventProcessor;
 import dk.qnet.referral.ReferralStatus;
 import dk.qnet.referral.StatusReason;
+import dk.qnet.referral.service.NetworkRouting;
 import dk.qnet.referral.service.ReferralService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The closed loop: MATCHED, ACTIVE, WAITLISTED, COMPLETED and CLOSED follow from what happens to
+ * Events from matching-service: the networks that route referrals, and the closed loop: MATCHED, ACTIVE, WAITLISTED, COMPLETED and CLOSED follow from what happens to
  * the woman's match in matching-service. Each event applies at most once (inbox).
  */
 @ApplicationScoped
-public class MatchEventsConsumer {
+public class MatchingEventsConsumer {
 
     static final String CONSUMER = "referral-service.matches";
 
     private final EventProcessor processor;
     private final EventHandlers handlers;
+    private final EventHandlers networkHandlers;
 
-    public MatchEventsConsumer(EventProcessor processor, ReferralService referrals) {
+    public MatchingEventsConsumer(EventProcessor processor, ReferralService referrals, NetworkRouting routing) {
         this.processor = processor;
+        this.networkHandlers = EventHandlers.forConsumer("referral-service.networks")
+                .on(NetworkUpdated.class, e -> routing.update(e.payload()));
         this.handlers = EventHandlers.forConsumer(CONSUMER)
                 .on(MatchAccepted.class, e -> referrals.applyFromMatching(e.payload().referralId(), ReferralStatus.MATCHED, null))
                 .on(MatchDeclined.class, e -> referrals.applyFromMatching(e.payload().referralId(), ReferralStatus.WAITLISTED, null))
@@ -52,6 +57,11 @@ public class MatchEventsConsumer {
             case CLOSED -> ended.reason() == MatchEndReason.CONSENT_WITHDRAWN ? StatusReason.CONSENT_WITHDRAWN : StatusReason.MATCH_ENDED;
             default -> null;
         };
+    }
+
+    @Incoming("networks")
+    public void consumeNetworks(ConsumerRecord<String, String> record) {
+        processor.process(record, networkHandlers);
     }
 
     @Incoming("matches")

@@ -1,0 +1,148 @@
+package dk.qnet.matching.network;
+
+import dk.qnet.contracts.Municipalities;
+import dk.qnet.contracts.network.NetworkUpdated;
+import dk.qnet.platform.outbox.Outbox;
+import dk.qnet.platform.problem.FieldError;
+import dk.qnet.platform.problem.Problem;
+import dk.qnet.platform.problem.ProblemException;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The local networks and the municipalities they cover. Every version of a network is published
+ * on the compacted qnet.networks.v1 through the outbox, so the other services route and validate
+ * against the same list.
+ */
+@ApplicationScoped
+public class NetworkService {
+
+    public record Network(String networkId, String name, boolean active, List<String> municipalityCodes, Instant updatedAt) {
+    }
+
+    public record NetworkChange(String name, List<String> municipalityCodes, Boolean active) {
+    }
+
+    static final int MAX_NAME = 100;
+
+    private final EntityManager em;
+    private final Outbox outbox;
+
+    public NetworkService(EntityManager em, Outbox outbox) {
+        this.em = em;
+        this.outbox = outbox;
+    }
+
+    /** Publishes every network version not yet published: the seed on first start, and any gap. */
+    @Transactional
+    void publishPending(@Observes StartupEvent startup) {
+        @SuppressWarnings("unchecked")
+        List<String> pending = em.createNativeQuery("select network_id from network where published_version < version order by network_id")
+                .getResultList();
+        for (String id : pending) {
+            publish(find(id).orElseThrow());
+        }
+    }
+
+    @Transactional
+    public List<Network> list() {
+        @SuppressWarnings("unchecked")
+        List<String> ids = em.createNativeQuery("select network_id from network order by network_id").getResultList();
+        return ids.stream().map(id -> find(id).orElseThrow()).toList();
+    }
+
+    @Transactional
+    public Optional<Network> find(String networkId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select network_id, name, active, updated_at from network where network_id = ?1")
+                .setParameter(1, networkId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = rows.get(0);
+        @SuppressWarnings("unchecked")
+        List<String> codes = em.createNativeQuery("select municipality_code from network_municipality where network_id = ?1 order by municipality_code")
+                .setParameter(1, networkId).getResultList();
+        return Optional.of(new Network((String) r[0], (String) r[1], (Boolean) r[2], codes, instant(r[3])));
+    }
+
+    /** Creates or changes a network (admin) and publishes the new version in the same transaction. */
+    @Transactional
+    public Network save(String networkId, NetworkChange change) {
+        List<FieldError> errors = new ArrayList<>();
+        if (networkId == null || !networkId.matches("net-[a-z0-9-]{2,40}")) {
+            errors.add(new FieldError("networkId", "must look like net-odense: lower-case letters, digits and dashes"));
+        }
+        if (change == null || change.name() == null || change.name().isBlank() || change.name().length() > MAX_NAME) {
+            errors.add(new FieldError("name", "is required, at most " + MAX_NAME + " characters"));
+        }
+        if (change == null || change.municipalityCodes() == null || change.municipalityCodes().isEmpty()) {
+            errors.add(new FieldError("municipalityCodes", "at least one municipality"));
+        } else {
+            for (int i = 0; i < change.municipalityCodes().size(); i++) {
+                if (!Municipalities.isValid(change.municipalityCodes().get(i))) {
+                    errors.add(new FieldError("municipalityCodes[" + i + "]", "must be the 4-digit code of a Danish municipality"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid("The network has invalid fields.", errors));
+        }
+        boolean active = change.active() == null || change.active();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        em.createNativeQuery("""
+                insert into network (network_id, name, active, version, updated_at) values (?1, ?2, ?3, 1, ?4)
+                on conflict (network_id) do update set name = excluded.name, active = excluded.active,
+                    version = network.version + 1, updated_at = excluded.updated_at
+                """).setParameter(1, networkId).setParameter(2, change.name().strip()).setParameter(3, active).setParameter(4, now)
+                .executeUpdate();
+        em.createNativeQuery("delete from network_municipality where network_id = ?1").setParameter(1, networkId).executeUpdate();
+        for (String code : new java.util.TreeSet<>(change.municipalityCodes())) {
+            em.createNativeQuery("insert into network_municipality (network_id, municipality_code) values (?1, ?2)")
+                    .setParameter(1, networkId).setParameter(2, code).executeUpdate();
+        }
+        Network saved = find(networkId).orElseThrow();
+        publish(saved);
+        return saved;
+    }
+
+    /** Which networks cover each municipality: the routing table everyone shares. */
+    @Transactional
+    public Map<String, List<String>> coverage() {
+        Map<String, List<String>> coverage = new LinkedHashMap<>();
+        for (Network n : list()) {
+            if (n.active()) {
+                n.municipalityCodes().forEach(code -> coverage.computeIfAbsent(code, c -> new ArrayList<>()).add(n.networkId()));
+            }
+        }
+        return coverage;
+    }
+
+    private void publish(Network n) {
+        outbox.append(n.networkId(), new NetworkUpdated(n.networkId(), n.name(), n.municipalityCodes(), n.active(), n.updatedAt()));
+        em.createNativeQuery("update network set published_version = version where network_id = ?1")
+                .setParameter(1, n.networkId()).executeUpdate();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+}
