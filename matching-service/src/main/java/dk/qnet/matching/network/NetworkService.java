@@ -1,5 +1,6 @@
 package dk.qnet.matching.network;
 
+import dk.qnet.platform.persistence.SqlValues;
 import dk.qnet.contracts.Municipalities;
 import dk.qnet.contracts.network.NetworkUpdated;
 import dk.qnet.platform.outbox.Outbox;
@@ -11,9 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,7 +74,7 @@ public class NetworkService {
         @SuppressWarnings("unchecked")
         List<String> codes = em.createNativeQuery("select municipality_code from network_municipality where network_id = ?1 order by municipality_code")
                 .setParameter(1, networkId).getResultList();
-        return Optional.of(new Network((String) r[0], (String) r[1], (Boolean) r[2], codes, instant(r[3])));
+        return Optional.of(new Network((String) r[0], (String) r[1], (Boolean) r[2], codes, SqlValues.instant(r[3])));
     }
 
     /** Creates or changes a network (admin) and publishes the new version in the same transaction. */
@@ -134,15 +133,5 @@ public class NetworkService {
         outbox.append(n.networkId(), new NetworkUpdated(n.networkId(), n.name(), n.municipalityCodes(), n.active(), n.updatedAt()));
         em.createNativeQuery("update network set published_version = version where network_id = ?1")
                 .setParameter(1, n.networkId()).executeUpdate();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

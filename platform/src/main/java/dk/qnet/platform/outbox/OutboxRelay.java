@@ -1,5 +1,6 @@
 package dk.qnet.platform.outbox;
 
+import dk.qnet.platform.persistence.SqlValues;
 import dk.qnet.contracts.EventHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -8,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,22 +145,9 @@ public class OutboxRelay {
         record.headers()
                 .add(new RecordHeader(EventHeaders.EVENT_ID, bytes(row[1].toString())))
                 .add(new RecordHeader(EventHeaders.EVENT_TYPE, bytes((String) row[4])))
-                .add(new RecordHeader(EventHeaders.OCCURRED_AT, bytes(instantOf(row[6]).toString())))
+                .add(new RecordHeader(EventHeaders.OCCURRED_AT, bytes(SqlValues.instant(row[6]).toString())))
                 .add(new RecordHeader(EventHeaders.SCHEMA_VERSION, bytes(row[5].toString())));
         return record;
-    }
-
-    private static Instant instantOf(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return Instant.parse(value.toString());
     }
 
     private static byte[] bytes(String value) {

@@ -1,14 +1,13 @@
 package dk.qnet.referral.audit;
 
+import dk.qnet.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
@@ -104,18 +103,8 @@ public class AuditLog {
                         "select id, at, actor_subject, actor_role, actor_org, referral_id, action, fields, prev_hash, hash from audit_entry " + where)
                 .setParameter(1, parameter)
                 .getResultList();
-        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), instant(r[1]), (String) r[2], (String) r[3],
+        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), SqlValues.instant(r[1]), (String) r[2], (String) r[3],
                 (String) r[4], (UUID) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9])).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 
     static String hash(String prev, Instant at, String subject, String role, String org, UUID referralId, String action, String fields) {

@@ -1,13 +1,12 @@
 package dk.qnet.referral.service;
 
+import dk.qnet.platform.persistence.SqlValues;
 import dk.qnet.contracts.network.NetworkUpdated;
 import dk.qnet.referral.config.RoutingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,7 @@ public class NetworkRouting {
         @SuppressWarnings("unchecked")
         List<Object> current = em.createNativeQuery("select updated_at from network_route where network_id = ?1")
                 .setParameter(1, n.networkId()).getResultList();
-        if (!current.isEmpty() && instant(current.get(0)).isAfter(n.updatedAt())) {
+        if (!current.isEmpty() && SqlValues.instant(current.get(0)).isAfter(n.updatedAt())) {
             return;
         }
         em.createNativeQuery("""
@@ -66,15 +65,5 @@ public class NetworkRouting {
                 .setParameter(1, n.networkId()).setParameter(2, n.name()).setParameter(3, n.active())
                 .setParameter(4, dk.qnet.contracts.EventJson.write(n.municipalityCodes())).setParameter(5, n.updatedAt())
                 .executeUpdate();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

@@ -1,5 +1,6 @@
 package dk.qnet.referral.webhook;
 
+import dk.qnet.platform.persistence.SqlValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -9,10 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,7 @@ public class WebhookDispatcher {
                       and s.org_id = d.org_id
                     returning d.id, d.referral_id, d.status, d.changed_at, d.attempts, s.url, s.secret
                     """).getResultList();
-            return rows.stream().map(r -> new Due(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2], instant(r[3]),
+            return rows.stream().map(r -> new Due(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2], SqlValues.instant(r[3]),
                     ((Number) r[4]).intValue(), (String) r[5], (String) r[6])).toList();
         });
     }
@@ -117,15 +116,5 @@ public class WebhookDispatcher {
     Duration backoff(int failedAttempts) {
         Duration wait = config.backoff().multipliedBy(1L << Math.min(failedAttempts - 1, 20));
         return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }
