@@ -12,17 +12,19 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.common.annotation.Identifier;
+import java.util.Map;
 
 /** The relay's Kafka producer: idempotent, acks from all in-sync replicas, bounded waits. */
 @ApplicationScoped
 public class OutboxProducer {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private volatile Producer<String, String> producer;
 
-    public OutboxProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /** Every kafka.* setting (bootstrap servers, SASL, TLS), as the messaging connectors get them. */
+    public OutboxProducer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.kafkaConfig = kafkaConfig;
     }
 
     public Future<RecordMetadata> send(ProducerRecord<String, String> record) {
@@ -44,7 +46,11 @@ public class OutboxProducer {
 
     private Producer<String, String> create() {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        kafkaConfig.forEach((key, value) -> {
+            if (ProducerConfig.configNames().contains(key)) {
+                props.put(key, value);
+            }
+        });
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
