@@ -1,0 +1,337 @@
+package dk.qnet.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dk.qnet.contracts.Topics;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deployment must name only what the services really use, and everything they need: topics
+ * from the contracts, env vars from each service's application.properties, ports, health paths,
+ * secrets, and Kafka ACLs that agree with the table in DESIGN.md.
+ */
+class DeploymentChecksTest {
+
+    static final List<String> SERVICES = List.of("referral-service", "matching-service", "activity-service", "statistics-service");
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static Path root;
+    static List<JsonNode> manifests = new ArrayList<>();
+
+    @BeforeAll
+    static void load() throws IOException {
+        root = Path.of(System.getProperty("qnet.project.root", "../..")).toAbsolutePath().normalize();
+        try (Stream<Path> files = Files.walk(root.resolve("deploy/kubernetes"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                manifests.addAll(readAll(f));
+            }
+        }
+    }
+
+    static List<JsonNode> readAll(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file); MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(r)) {
+            List<JsonNode> docs = new ArrayList<>();
+            while (it.hasNext()) {
+                JsonNode doc = it.next();
+                if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
+                    docs.add(doc);
+                }
+            }
+            return docs;
+        } catch (IOException e) {
+            throw new IOException(file + " does not parse: " + e.getMessage(), e);
+        }
+    }
+
+    static List<JsonNode> kind(String kind) {
+        return manifests.stream().filter(m -> kind.equals(m.path("kind").asText())).toList();
+    }
+
+    static JsonNode named(String kind, String name) {
+        return kind(kind).stream().filter(m -> name.equals(m.path("metadata").path("name").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    /** The service's own application.properties plus the platform defaults, profile prefixes kept. */
+    static Properties config(String service) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(root.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"))) {
+            p.load(r);
+        }
+        try (Reader r = Files.newBufferedReader(root.resolve(service + "/src/main/resources/application.properties"))) {
+            p.load(r);
+        }
+        return p;
+    }
+
+    static String envName(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
+    }
+
+    static String unprofiled(String key) {
+        return key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key;
+    }
+
+    static Set<String> topics(String text) {
+        Set<String> topics = new TreeSet<>();
+        if (text.contains("all of the above")) {
+            topics.addAll(Topics.EVENT_TOPICS);
+        }
+        Matcher m = Pattern.compile("`(qnet\\.[a-z]+\\.v\\d+)`").matcher(text);
+        while (m.find()) {
+            topics.add(m.group(1));
+        }
+        return topics;
+    }
+
+    /** The services table of DESIGN.md: service to [publishes, consumes]. */
+    static Map<String, List<Set<String>>> designTable() throws IOException {
+        Path design = root.resolveSibling("shared").resolve("DESIGN.md");
+        assertTrue(Files.exists(design), "DESIGN.md is expected beside the repository at " + design);
+        Map<String, List<Set<String>>> table = new HashMap<>();
+        for (String line : Files.readAllLines(design)) {
+            String[] cells = line.split("\\|");
+            if (cells.length >= 6 && SERVICES.contains(cells[1].trim())) {
+                table.put(cells[1].trim(), List.of(topics(cells[4]), topics(cells[5])));
+            }
+        }
+        assertEquals(Set.copyOf(SERVICES), table.keySet(), "DESIGN.md lists every service");
+        return table;
+    }
+
+    @Test
+    void everyManifestAndTheComposeFileParse() throws IOException {
+        assertTrue(manifests.size() > 30, "manifests read: " + manifests.size());
+        for (JsonNode m : manifests) {
+            assertFalse(m.path("kind").asText().isEmpty(), "every document has a kind: " + m);
+        }
+        assertFalse(readAll(root.resolve("deploy/compose/docker-compose.yml")).isEmpty());
+        JsonNode base = readAll(root.resolve("deploy/kubernetes/base/kustomization.yaml")).get(0);
+        try (Stream<Path> files = Files.list(root.resolve("deploy/kubernetes/base"))) {
+            Set<String> onDisk = files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("kustomization.yaml")).collect(Collectors.toSet());
+            Set<String> listed = new HashSet<>();
+            base.path("resources").forEach(r -> listed.add(r.asText()));
+            assertEquals(onDisk, listed, "the kustomization lists every base manifest");
+        }
+    }
+
+    @Test
+    void theKafkaTopicsAreExactlyTheContractsTopics() {
+        Map<String, JsonNode> byName = kind("KafkaTopic").stream()
+                .collect(Collectors.toMap(t -> t.path("spec").path("topicName").asText(), t -> t));
+        assertEquals(new TreeSet<>(Topics.all()), new TreeSet<>(byName.keySet()));
+        for (JsonNode t : byName.values()) {
+            assertEquals(3, t.path("spec").path("replicas").asInt(), "replication factor 3");
+            assertEquals(2, t.path("spec").path("config").path("min.insync.replicas").asInt());
+        }
+        for (String compacted : Topics.COMPACTED) {
+            assertEquals("compact", byName.get(compacted).path("spec").path("config").path("cleanup.policy").asText());
+        }
+        JsonNode kafka = named("Kafka", "qnet-kafka");
+        assertEquals(3, kafka.path("spec").path("kafka").path("config").path("default.replication.factor").asInt());
+        assertEquals(2, kafka.path("spec").path("kafka").path("config").path("min.insync.replicas").asInt());
+        assertEquals(3, kind("KafkaNodePool").get(0).path("spec").path("replicas").asInt());
+        assertEquals("enabled", kafka.path("metadata").path("annotations").path("strimzi.io/kraft").asText());
+    }
+
+    @Test
+    void theAclsAgreeWithDesignMdAndWithWhatEachServiceConsumes() throws IOException {
+        Map<String, List<Set<String>>> design = designTable();
+        for (String service : SERVICES) {
+            Set<String> read = new TreeSet<>();
+            Set<String> write = new TreeSet<>();
+            Set<String> groups = new TreeSet<>();
+            for (JsonNode acl : named("KafkaUser", service).path("spec").path("authorization").path("acls")) {
+                String type = acl.path("resource").path("type").asText();
+                String name = acl.path("resource").path("name").asText();
+                List<String> ops = new ArrayList<>();
+                acl.path("operations").forEach(o -> ops.add(o.asText()));
+                if (type.equals("group")) {
+                    groups.add(name);
+                } else if (ops.contains("Read")) {
+                    read.add(name);
+                } else if (ops.contains("Write")) {
+                    write.add(name);
+                }
+            }
+            Set<String> publishes = design.get(service).get(0);
+            Set<String> consumes = design.get(service).get(1);
+            assertEquals(consumes, read, service + " reads exactly what DESIGN.md says it consumes");
+            Set<String> expectedWrite = new TreeSet<>(publishes);
+            consumes.forEach(t -> expectedWrite.add(Topics.deadLetter(t)));
+            assertEquals(expectedWrite, write, service + " writes what it publishes and the DLQs of what it consumes");
+
+            Properties config = config(service);
+            for (String key : config.stringPropertyNames()) {
+                Matcher m = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topic").matcher(key);
+                if (m.matches()) {
+                    String topic = config.getProperty(key);
+                    assertTrue(read.contains(topic), service + " consumes " + topic + " but may not read it");
+                    assertTrue(groups.contains(config.getProperty("mp.messaging.incoming." + m.group(1) + ".group.id")),
+                            service + " may use its consumer group");
+                    assertTrue(write.contains(config.getProperty("mp.messaging.incoming." + m.group(1) + ".dead-letter-queue.topic")),
+                            service + " may write its dead letters");
+                }
+            }
+        }
+    }
+
+    @Test
+    void eachDeploymentUsesOnlyRealSettingsAndProvidesEveryRequiredOne() throws IOException {
+        Map<String, String> configMap = new HashMap<>();
+        named("ConfigMap", "qnet-config").path("data").fields().forEachRemaining(e -> configMap.put(e.getKey(), e.getValue().asText()));
+        Set<String> producedSecrets = new HashSet<>();
+        kind("Cluster").forEach(c -> producedSecrets.add(c.path("metadata").path("name").asText() + "-app"));
+        kind("KafkaUser").forEach(u -> producedSecrets.add(u.path("metadata").path("name").asText()));
+        producedSecrets.add("qnet-kafka-cluster-ca-cert");
+        String deployReadme = Files.readString(root.resolve("deploy/README.md"));
+
+        for (String service : SERVICES) {
+            Properties config = config(service);
+            Map<String, String> known = new HashMap<>();
+            config.stringPropertyNames().forEach(k -> known.put(envName(unprofiled(k)), unprofiled(k)));
+            JsonNode container = named("Deployment", service).path("spec").path("template").path("spec").path("containers").get(0);
+
+            Set<String> env = new TreeSet<>(configMap.keySet());
+            for (JsonNode e : container.path("env")) {
+                env.add(e.path("name").asText());
+                JsonNode ref = e.path("valueFrom").path("secretKeyRef");
+                if (!ref.isMissingNode()) {
+                    String secret = ref.path("name").asText();
+                    assertTrue(producedSecrets.contains(secret) || deployReadme.contains("`" + secret + "`"),
+                            service + " reads secret " + secret + ", which nothing makes and deploy/README.md does not explain");
+                }
+                assertTrue(e.path("value").isMissingNode() || !e.path("name").asText().matches(".*(PASSWORD|KEY|SECRET|JAAS).*"),
+                        "secrets never inline: " + e.path("name").asText());
+            }
+            for (String name : env) {
+                boolean kafkaClient = name.startsWith("KAFKA_");
+                assertTrue(known.containsKey(name) || kafkaClient, service + " gets " + name + ", which it does not use");
+            }
+            // Every local default in application.properties must be replaced in production.
+            for (String key : config.stringPropertyNames()) {
+                String value = config.getProperty(key);
+                boolean localDefault = !key.startsWith("%") && (value.contains("127.0.0.1") || value.contains("local-pw"));
+                boolean secretWithoutDefault = key.startsWith("%test.") && key.contains("master-key");
+                if (localDefault || secretWithoutDefault) {
+                    assertTrue(env.contains(envName(unprofiled(key))), service + " must be given " + envName(unprofiled(key)));
+                }
+            }
+            int port = Integer.parseInt(config.getProperty("quarkus.http.port"));
+            assertEquals(port, container.path("ports").get(0).path("containerPort").asInt(), service + " port");
+            assertEquals("/q/health/ready", container.path("readinessProbe").path("httpGet").path("path").asText());
+            assertEquals("/q/health/live", container.path("livenessProbe").path("httpGet").path("path").asText());
+            assertTrue(container.path("resources").has("requests") && container.path("resources").path("limits").has("memory"));
+            assertTrue(named("Deployment", service).path("spec").path("template").path("spec").path("securityContext").path("runAsNonRoot").asBoolean());
+
+            int partitions = kind("KafkaTopic").stream().filter(t -> t.path("spec").path("topicName").asText().startsWith("qnet.")
+                    && !t.path("spec").path("topicName").asText().endsWith(".dlq")).mapToInt(t -> t.path("spec").path("partitions").asInt()).min().orElseThrow();
+            assertTrue(named("HorizontalPodAutoscaler", service).path("spec").path("maxReplicas").asInt() <= partitions,
+                    "more consumers than partitions would sit idle");
+            named("PodDisruptionBudget", service);
+        }
+    }
+
+    @Test
+    void networkPoliciesLetEachServiceReachOnlyItsOwnDatabaseKafkaAndKeycloak() {
+        assertEquals(0, named("NetworkPolicy", "default-deny-ingress").path("spec").path("podSelector").size());
+        for (String service : SERVICES) {
+            String db = service.replace("-service", "") + "-db";
+            JsonNode egress = named("NetworkPolicy", service).path("spec").path("egress");
+            Set<String> clusters = new TreeSet<>();
+            egress.forEach(rule -> rule.path("to").forEach(to -> {
+                JsonNode labels = to.path("podSelector").path("matchLabels");
+                if (labels.has("cnpg.io/cluster")) {
+                    clusters.add(labels.path("cnpg.io/cluster").asText());
+                }
+            }));
+            assertEquals(Set.of(db), clusters, service + " reaches its own database only");
+            JsonNode dbIngress = named("NetworkPolicy", db + "-ingress").path("spec").path("ingress").get(0).path("from");
+            Set<String> services = new TreeSet<>();
+            dbIngress.forEach(from -> {
+                String name = from.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText();
+                if (!name.isEmpty()) {
+                    services.add(name);
+                }
+            });
+            assertEquals(Set.of(service), services, db + " is reached by its service only");
+        }
+    }
+
+    @Test
+    void keycloakImportsTheSameRealmWithoutDemoUsersOrInlineSecrets() throws IOException {
+        JsonNode local = new ObjectMapper().readTree(root.resolve("deploy/keycloak/qnet-realm.json").toFile());
+        JsonNode imported = named("KeycloakRealmImport", "qnet-realm").path("spec").path("realm");
+        assertEquals(local.path("realm").asText(), imported.path("realm").asText());
+        assertEquals(names(local.path("roles").path("realm"), "name"), names(imported.path("roles").path("realm"), "name"));
+        assertEquals(names(local.path("clients"), "clientId"), names(imported.path("clients"), "clientId"));
+        imported.path("clients").forEach(c -> assertTrue(c.path("secret").asText().startsWith("${"), "client secrets come from a Secret"));
+        imported.path("users").forEach(u -> assertTrue(u.has("serviceAccountClientId"), "no demo user in production: " + u.path("username")));
+    }
+
+    @Test
+    void imagesAreBuiltWithoutDockerAsANonRootUserThatTheDeploymentsExpect() throws IOException {
+        Properties platform = config("referral-service");
+        assertTrue(platform.getProperty("quarkus.jib.base-jvm-image").contains("openjdk-17-runtime"), "a slim JVM runtime image");
+        int user = Integer.parseInt(platform.getProperty("quarkus.jib.user"));
+        assertTrue(user > 0, "not root");
+        for (String service : SERVICES) {
+            JsonNode pod = named("Deployment", service).path("spec").path("template").path("spec");
+            assertEquals(user, pod.path("securityContext").path("runAsUser").asInt());
+            assertEquals("qnet/" + service + ":1.0.0", pod.path("containers").get(0).path("image").asText());
+        }
+        assertTrue(Files.readString(root.resolve("platform/pom.xml")).contains("quarkus-container-image-jib"));
+    }
+
+    @Test
+    void composeRunsTheSameServicesWithTheSameSettings() throws IOException {
+        JsonNode compose = readAll(root.resolve("deploy/compose/docker-compose.yml")).get(0).path("services");
+        for (String service : SERVICES) {
+            JsonNode s = compose.path(service);
+            if (s.isMissingNode()) {
+                fail("compose lacks " + service);
+            }
+            Properties config = config(service);
+            Set<String> known = config.stringPropertyNames().stream().map(k -> envName(unprofiled(k))).collect(Collectors.toSet());
+            s.path("environment").fieldNames().forEachRemaining(name ->
+                    assertTrue(known.contains(name), service + " in compose gets " + name + ", which it does not use"));
+            String port = config.getProperty("quarkus.http.port");
+            assertEquals(port + ":" + port, s.path("ports").get(0).asText());
+        }
+        Set<String> created = new TreeSet<>();
+        Matcher m = Pattern.compile("--topic (\\S+)").matcher(compose.path("kafka-topics").path("command").get(0).asText());
+        while (m.find()) {
+            created.add(m.group(1));
+        }
+        assertEquals(new TreeSet<>(Topics.all()), created);
+    }
+
+    static Set<String> names(JsonNode array, String field) {
+        Set<String> names = new TreeSet<>();
+        array.forEach(n -> names.add(n.path(field).asText()));
+        return names;
+    }
+}
