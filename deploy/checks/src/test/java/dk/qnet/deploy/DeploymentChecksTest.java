@@ -110,6 +110,11 @@ class DeploymentChecksTest {
     /** The services table of DESIGN.md: service to [publishes, consumes]. */
     static Map<String, List<Set<String>>> designTable() throws IOException {
         Path design = root.resolveSibling("shared").resolve("DESIGN.md");
+        // CI always has shared/ beside the clone and must check; a lone clone says why it cannot.
+        if (!"true".equals(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(design),
+                    "DESIGN.md is not beside the repository at " + design + ": the ACL check against it is skipped");
+        }
         assertTrue(Files.exists(design), "DESIGN.md is expected beside the repository at " + design);
         Map<String, List<Set<String>>> table = new HashMap<>();
         for (String line : Files.readAllLines(design)) {

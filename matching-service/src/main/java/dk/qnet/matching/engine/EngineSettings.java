@@ -1,0 +1,16 @@
+package dk.qnet.matching.engine;
+
+import java.time.LocalDate;
+
+/**
+ * The engine's weights and the day it reasons about (certificates, children's ages, waiting).
+ * Points are integers so that equal inputs give equal results on every machine.
+ */
+public record EngineSettings(LocalDate today, int base, int perSharedInterest, int maxInterests, int ageBandMatch,
+                             int perExtraSlot, int maxExtraSlots, int sameMunicipality, int perWeekWaited,
+                             int maxWaiting, int waitlistPriority, int neighbourNetworkPenalty) {
+
+    public static EngineSettings defaults(LocalDate today) {
+        return new EngineSettings(today, 100, 10, 30, 15, 5, 20, 10, 1, 30, 25, 20);
+    }
+}
