@@ -42,7 +42,10 @@ class DeploymentChecksTest {
     static List<JsonNode> manifests = new ArrayList<>();
 
     @BeforeAll
-    static void load() throws IOException {
+    static synchronized void load() throws IOException {
+        if (!manifests.isEmpty()) {
+            return;
+        }
         root = Path.of(System.getProperty("qnet.project.root", "../..")).toAbsolutePath().normalize();
         try (Stream<Path> files = Files.walk(root.resolve("deploy/kubernetes"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
