@@ -35,4 +35,13 @@ public class WaitingReferral extends PanacheEntityBase {
 
     @Column(name = "waiting_since")
     public Instant waitingSince;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public dk.qnet.contracts.referral.MatchingProfile matching;
+
+    /** WAITING while the network has not accepted her; READY once accepted and unmatched. */
+    public String status;
+
+    @Column(name = "waitlist_priority")
+    public boolean waitlistPriority;
 }

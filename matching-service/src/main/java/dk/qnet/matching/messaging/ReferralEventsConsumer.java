@@ -1,6 +1,8 @@
 package dk.qnet.matching.messaging;
 
+import dk.qnet.contracts.referral.ReferralErased;
 import dk.qnet.contracts.referral.ReferralReceived;
+import dk.qnet.contracts.referral.ReferralStatusChanged;
 import dk.qnet.matching.service.WaitingReferralService;
 import dk.qnet.platform.inbox.EventHandlers;
 import dk.qnet.platform.inbox.EventProcessor;
@@ -20,7 +22,9 @@ public class ReferralEventsConsumer {
     public ReferralEventsConsumer(EventProcessor processor, WaitingReferralService waiting) {
         this.processor = processor;
         this.handlers = EventHandlers.forConsumer(CONSUMER)
-                .on(ReferralReceived.class, event -> waiting.add(event.payload()));
+                .on(ReferralReceived.class, event -> waiting.add(event.payload()))
+                .on(ReferralStatusChanged.class, event -> waiting.statusChanged(event.payload()))
+                .on(ReferralErased.class, event -> waiting.erased(event.payload()));
     }
 
     @Incoming("referrals")

@@ -1,6 +1,8 @@
 package dk.qnet.matching.service;
 
+import dk.qnet.contracts.referral.ReferralErased;
 import dk.qnet.contracts.referral.ReferralReceived;
+import dk.qnet.contracts.referral.ReferralStatusChanged;
 import dk.qnet.matching.WaitingReferral;
 import dk.qnet.platform.identity.CallerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +33,46 @@ public class WaitingReferralService {
         waiting.childrenBirthYears = event.childrenBirthYears();
         waiting.receivedAt = event.receivedAt();
         waiting.waitingSince = event.receivedAt();
+        waiting.matching = event.matching();
+        waiting.status = WAITING;
         em.persist(waiting);
+    }
+
+    /** Not yet accepted by the network's coordinator: not matched yet. */
+    public static final String WAITING = "WAITING";
+    /** Accepted and without a volunteer: the engine proposes for these. */
+    public static final String READY = "READY";
+    public static final String MATCHED = "MATCHED";
+
+    /** Follows the referral's status: only accepted, unmatched women are in the pool. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void statusChanged(ReferralStatusChanged event) {
+        WaitingReferral waiting = em.find(WaitingReferral.class, event.referralId());
+        if (waiting == null) {
+            return;
+        }
+        switch (event.status()) {
+            case "ACCEPTED" -> waiting.status = READY;
+            case "WAITLISTED" -> {
+                waiting.status = READY;
+                waiting.waitlistPriority = true;
+                waiting.waitingSince = event.changedAt();
+            }
+            case "MATCHED", "ACTIVE" -> waiting.status = MATCHED;
+            case "REJECTED", "WITHDRAWN", "CLOSED", "COMPLETED" -> em.remove(waiting);
+            default -> {
+                // RECEIVED and anything newer than this consumer changes nothing here.
+            }
+        }
+    }
+
+    /** Erasure: nothing about the referral stays here; its proposals go with it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erased(ReferralErased event) {
+        WaitingReferral waiting = em.find(WaitingReferral.class, event.referralId());
+        if (waiting != null) {
+            em.remove(waiting);
+        }
     }
 
     /** Admin sees every waiting referral; a coordinator only those routed to her network. */

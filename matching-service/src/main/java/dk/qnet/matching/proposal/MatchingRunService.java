@@ -1,0 +1,124 @@
+package dk.qnet.matching.proposal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.qnet.contracts.Municipalities;
+import dk.qnet.contracts.referral.MatchingProfile;
+import dk.qnet.matching.WaitingReferral;
+import dk.qnet.matching.engine.Candidate;
+import dk.qnet.matching.engine.EngineSettings;
+import dk.qnet.matching.engine.Explanation;
+import dk.qnet.matching.engine.MatchingEngine;
+import dk.qnet.matching.engine.VolunteerProfile;
+import dk.qnet.matching.service.WaitingReferralService;
+import dk.qnet.matching.volunteer.Volunteer;
+import dk.qnet.platform.identity.CallerIdentity;
+import dk.qnet.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A matching run for one network: its accepted, unmatched women against the volunteers of the
+ * network and of its neighbours in the same region. The new proposals replace the open ones.
+ */
+@ApplicationScoped
+public class MatchingRunService {
+
+    public record ProposalView(UUID id, UUID referralId, UUID volunteerId, String volunteerFirstName, int score,
+                               Explanation explanation, String status, Instant createdAt) {
+    }
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    public MatchingRunService(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    @Transactional
+    public List<ProposalView> run(String networkId, CallerIdentity caller) {
+        requireOwn(networkId, caller);
+        List<WaitingReferral> women = em.createQuery("from WaitingReferral where networkId = :n and status = :s", WaitingReferral.class)
+                .setParameter("n", networkId).setParameter("s", WaitingReferralService.READY).getResultList();
+        Set<String> regions = new HashSet<>();
+        women.forEach(w -> regions.add(region(w.municipalityCode)));
+        @SuppressWarnings("unchecked")
+        List<String> networkMunicipalities = em.createNativeQuery("select municipality_code from network_municipality where network_id = ?1")
+                .setParameter(1, networkId).getResultList();
+        networkMunicipalities.forEach(m -> regions.add(region(m)));
+        List<Volunteer> volunteers = em.createQuery("from Volunteer where status in ('APPROVED', 'ACTIVE')", Volunteer.class).getResultList()
+                .stream().filter(v -> v.networkId.equals(networkId) || regions.contains(region(v.municipalityCode))).toList();
+
+        MatchingEngine engine = new MatchingEngine(EngineSettings.defaults(LocalDate.now(ZoneId.of("Europe/Copenhagen"))));
+        List<MatchingEngine.Proposal> proposals = engine.propose(women.stream().map(MatchingRunService::candidate).toList(),
+                volunteers.stream().map(MatchingRunService::profile).toList());
+
+        em.createNativeQuery("delete from proposal where network_id = ?1 and status = 'PROPOSED'").setParameter(1, networkId).executeUpdate();
+        Instant now = Instant.now();
+        for (MatchingEngine.Proposal p : proposals) {
+            try {
+                em.createNativeQuery("""
+                        insert into proposal (id, network_id, referral_id, volunteer_id, score, explanation, status, created_at)
+                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), 'PROPOSED', ?7)
+                        """)
+                        .setParameter(1, UUID.randomUUID()).setParameter(2, networkId).setParameter(3, p.referralId())
+                        .setParameter(4, p.volunteerId()).setParameter(5, p.explanation().score())
+                        .setParameter(6, json.writeValueAsString(p.explanation())).setParameter(7, now).executeUpdate();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return list(networkId, caller);
+    }
+
+    @Transactional
+    public List<ProposalView> list(String networkId, CallerIdentity caller) {
+        requireOwn(networkId, caller);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select p.id, p.referral_id, p.volunteer_id, v.first_name, p.score, cast(p.explanation as text), p.status, p.created_at
+                from proposal p join volunteer v on v.id = p.volunteer_id
+                where p.network_id = ?1 order by p.score desc, p.referral_id
+                """).setParameter(1, networkId).getResultList();
+        return rows.stream().map(r -> {
+            try {
+                return new ProposalView((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], ((Number) r[4]).intValue(),
+                        json.readValue((String) r[5], Explanation.class), (String) r[6], dk.qnet.platform.persistence.SqlValues.instant(r[7]));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private void requireOwn(String networkId, CallerIdentity caller) {
+        boolean known = !em.createNativeQuery("select 1 from network where network_id = ?1").setParameter(1, networkId).getResultList().isEmpty();
+        if (!known || !caller.isAdmin() && !caller.networkId().map(networkId::equals).orElse(false)) {
+            throw ProblemException.notFound();
+        }
+    }
+
+    static Candidate candidate(WaitingReferral w) {
+        MatchingProfile m = w.matching == null ? new MatchingProfile(null, null, null, null, null) : w.matching;
+        return new Candidate(w.referralId, w.networkId, w.municipalityCode, w.childrenBirthYears, Set.copyOf(m.languages()),
+                Set.copyOf(m.availability()), Set.copyOf(m.interests()), m.volunteerAgeBand(), w.waitingSince,
+                w.waitlistPriority, Set.of());
+    }
+
+    static VolunteerProfile profile(Volunteer v) {
+        return new VolunteerProfile(v.id, v.networkId, v.municipalityCode, v.status, Set.copyOf(v.languages),
+                Set.copyOf(v.availability), Set.copyOf(v.interests), v.ageBand, v.capacity, v.certificateValidUntil);
+    }
+
+    private static String region(String municipalityCode) {
+        return Municipalities.byCode(municipalityCode).map(Municipalities.Municipality::regionCode).orElse("?");
+    }
+}

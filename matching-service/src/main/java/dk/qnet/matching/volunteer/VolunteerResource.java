@@ -1,0 +1,74 @@
+package dk.qnet.matching.volunteer;
+
+import dk.qnet.matching.engine.VolunteerProfile;
+import dk.qnet.platform.identity.CallerIdentity;
+import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.problem.PathIds;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/** A network's volunteers, for its coordinator (and admin). Contact data is not cached. */
+@Path("/api/v1/volunteers")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+public class VolunteerResource {
+
+    public record StatusChange(VolunteerProfile.Status status) {
+    }
+
+    private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
+
+    private final VolunteerService volunteers;
+    private final CallerIdentity caller;
+
+    public VolunteerResource(VolunteerService volunteers, CallerIdentity caller) {
+        this.volunteers = volunteers;
+        this.caller = caller;
+    }
+
+    @GET
+    public Response list() {
+        List<Volunteer> all = volunteers.list(caller);
+        return Response.ok(all).cacheControl(NO_STORE).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(VolunteerRequest body, @Context UriInfo uri) {
+        Volunteer v = volunteers.create(body, caller);
+        return Response.created(uri.getAbsolutePathBuilder().path(v.id.toString()).build()).entity(v).cacheControl(NO_STORE).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") String id) {
+        return Response.ok(volunteers.get(PathIds.uuidOrNotFound(id), caller)).cacheControl(NO_STORE).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("id") String id, VolunteerRequest body) {
+        return Response.ok(volunteers.update(PathIds.uuidOrNotFound(id), body, caller)).cacheControl(NO_STORE).build();
+    }
+
+    @POST
+    @Path("{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response status(@PathParam("id") String id, StatusChange body) {
+        return Response.ok(volunteers.changeStatus(PathIds.uuidOrNotFound(id), body == null ? null : body.status(), caller))
+                .cacheControl(NO_STORE).build();
+    }
+}

@@ -1,0 +1,166 @@
+package dk.qnet.matching.volunteer;
+
+import dk.qnet.contracts.Municipalities;
+import dk.qnet.matching.engine.VolunteerProfile.Status;
+import dk.qnet.platform.identity.CallerIdentity;
+import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.problem.FieldError;
+import dk.qnet.platform.problem.Problem;
+import dk.qnet.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Volunteers, managed by their network's coordinator. The lifecycle of DESIGN.md:
+ * APPLIED → APPROVED (only with completed training) → ACTIVE ⇄ PAUSED → INACTIVE.
+ */
+@ApplicationScoped
+public class VolunteerService {
+
+    static final Map<Status, Set<Status>> NEXT = Map.of(
+            Status.APPLIED, EnumSet.of(Status.APPROVED, Status.INACTIVE),
+            Status.APPROVED, EnumSet.of(Status.ACTIVE, Status.PAUSED, Status.INACTIVE),
+            Status.ACTIVE, EnumSet.of(Status.PAUSED, Status.INACTIVE),
+            Status.PAUSED, EnumSet.of(Status.ACTIVE, Status.INACTIVE),
+            Status.INACTIVE, EnumSet.noneOf(Status.class));
+    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+
+    private final EntityManager em;
+
+    public VolunteerService(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public Volunteer create(VolunteerRequest r, CallerIdentity caller) {
+        String networkId = networkFor(r == null ? null : r.networkId(), caller);
+        validate(r);
+        Volunteer v = new Volunteer();
+        v.id = UUID.randomUUID();
+        v.networkId = networkId;
+        apply(v, r);
+        v.status = Status.APPLIED;
+        v.createdAt = Instant.now();
+        v.updatedAt = v.createdAt;
+        em.persist(v);
+        return v;
+    }
+
+    @Transactional
+    public Volunteer update(UUID id, VolunteerRequest r, CallerIdentity caller) {
+        Volunteer v = visible(id, caller);
+        validate(r);
+        apply(v, r);
+        v.updatedAt = Instant.now();
+        return v;
+    }
+
+    @Transactional
+    public Volunteer changeStatus(UUID id, Status to, CallerIdentity caller) {
+        Volunteer v = visible(id, caller);
+        if (to == null) {
+            throw ProblemException.invalid("status", "is required");
+        }
+        if (!NEXT.get(v.status).contains(to)) {
+            throw ProblemException.conflict("A volunteer who is " + v.status + " cannot become " + to + ".");
+        }
+        if (to == Status.APPROVED && v.trainingCompletedOn == null) {
+            throw ProblemException.conflict("Approval needs completed training: record trainingCompletedOn first.");
+        }
+        v.status = to;
+        v.updatedAt = Instant.now();
+        return v;
+    }
+
+    @Transactional
+    public Volunteer get(UUID id, CallerIdentity caller) {
+        return visible(id, caller);
+    }
+
+    @Transactional
+    public List<Volunteer> list(CallerIdentity caller) {
+        if (caller.isAdmin()) {
+            return em.createQuery("from Volunteer order by networkId, firstName, id", Volunteer.class).setMaxResults(5000).getResultList();
+        }
+        return em.createQuery("from Volunteer where networkId = :n order by firstName, id", Volunteer.class)
+                .setParameter("n", caller.required(caller.networkId(), Roles.NETWORK_CLAIM)).getResultList();
+    }
+
+    private Volunteer visible(UUID id, CallerIdentity caller) {
+        Volunteer v = em.find(Volunteer.class, id);
+        if (v == null || !caller.isAdmin() && !caller.networkId().map(v.networkId::equals).orElse(false)) {
+            throw ProblemException.notFound();
+        }
+        return v;
+    }
+
+    private String networkFor(String requested, CallerIdentity caller) {
+        String networkId = caller.isAdmin() ? requested : caller.required(caller.networkId(), Roles.NETWORK_CLAIM);
+        if (networkId == null || requested != null && !requested.equals(networkId)
+                || em.createNativeQuery("select 1 from network where network_id = ?1").setParameter(1, networkId).getResultList().isEmpty()) {
+            throw ProblemException.invalid("networkId", caller.isAdmin() ? "must be a known network" : "must be your own network");
+        }
+        return networkId;
+    }
+
+    private static void validate(VolunteerRequest r) {
+        List<FieldError> e = new ArrayList<>();
+        if (r == null) {
+            throw new ProblemException(Problem.invalid("A volunteer profile is required.", List.of(new FieldError("body", "is required"))));
+        }
+        if (r.firstName() == null || r.firstName().isBlank() || r.firstName().length() > 100) {
+            e.add(new FieldError("firstName", "is required, at most 100 characters"));
+        }
+        if (r.phone() != null && !r.phone().replace(" ", "").matches("\\+45[0-9]{8}")) {
+            e.add(new FieldError("phone", "must be a Danish number: +45 and 8 digits"));
+        }
+        if (r.email() != null && (r.email().length() > 254 || !r.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}"))) {
+            e.add(new FieldError("email", "must be an e-mail address"));
+        }
+        if (!Municipalities.isValid(r.municipalityCode())) {
+            e.add(new FieldError("municipalityCode", "must be the 4-digit code of a Danish municipality"));
+        }
+        if (r.languages() == null || r.languages().isEmpty() || r.languages().size() > 10
+                || !r.languages().stream().allMatch(l -> l != null && LANGUAGES.contains(l))) {
+            e.add(new FieldError("languages", "1 to 10 ISO 639-1 codes, such as da"));
+        }
+        if (r.availability() == null || r.availability().isEmpty() || r.availability().contains(null)) {
+            e.add(new FieldError("availability", "at least one slot"));
+        }
+        if (r.interests() != null && r.interests().contains(null)) {
+            e.add(new FieldError("interests", "must not contain null"));
+        }
+        if (r.ageBand() == null) {
+            e.add(new FieldError("ageBand", "is required"));
+        }
+        if (r.capacity() != null && (r.capacity() < 1 || r.capacity() > 5)) {
+            e.add(new FieldError("capacity", "must be from 1 to 5"));
+        }
+        if (!e.isEmpty()) {
+            throw new ProblemException(Problem.invalid("The volunteer has " + e.size() + " invalid field(s).", e));
+        }
+    }
+
+    private static void apply(Volunteer v, VolunteerRequest r) {
+        v.firstName = r.firstName().strip();
+        v.phone = r.phone() == null ? null : r.phone().replace(" ", "");
+        v.email = r.email();
+        v.municipalityCode = r.municipalityCode();
+        v.languages = List.copyOf(r.languages());
+        v.availability = List.copyOf(r.availability());
+        v.interests = r.interests() == null ? List.of() : List.copyOf(r.interests());
+        v.ageBand = r.ageBand();
+        v.capacity = r.capacity() == null ? 1 : r.capacity();
+        v.trainingCompletedOn = r.trainingCompletedOn();
+        v.certificateValidUntil = r.certificateValidUntil();
+    }
+}
