@@ -3,6 +3,7 @@ package dk.qnet.matching.messaging;
 import dk.qnet.contracts.referral.ReferralErased;
 import dk.qnet.contracts.referral.ReferralReceived;
 import dk.qnet.contracts.referral.ReferralStatusChanged;
+import dk.qnet.matching.match.MatchService;
 import dk.qnet.matching.service.WaitingReferralService;
 import dk.qnet.platform.inbox.EventHandlers;
 import dk.qnet.platform.inbox.EventProcessor;
@@ -19,12 +20,16 @@ public class ReferralEventsConsumer {
     private final EventProcessor processor;
     private final EventHandlers handlers;
 
-    public ReferralEventsConsumer(EventProcessor processor, WaitingReferralService waiting) {
+    public ReferralEventsConsumer(EventProcessor processor, WaitingReferralService waiting, MatchService matches) {
         this.processor = processor;
         this.handlers = EventHandlers.forConsumer(CONSUMER)
                 .on(ReferralReceived.class, event -> waiting.add(event.payload()))
                 .on(ReferralStatusChanged.class, event -> waiting.statusChanged(event.payload()))
-                .on(ReferralErased.class, event -> waiting.erased(event.payload()));
+                .on(ReferralErased.class, event -> {
+                    // Her matches end (consent withdrawn) before anything about her is dropped.
+                    matches.endAllFor(event.payload().referralId());
+                    waiting.erased(event.payload());
+                });
     }
 
     @Incoming("referrals")

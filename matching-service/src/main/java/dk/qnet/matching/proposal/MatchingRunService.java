@@ -20,7 +20,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -58,9 +60,20 @@ public class MatchingRunService {
         List<Volunteer> volunteers = em.createQuery("from Volunteer where status in ('APPROVED', 'ACTIVE')", Volunteer.class).getResultList()
                 .stream().filter(v -> v.networkId.equals(networkId) || regions.contains(region(v.municipalityCode))).toList();
 
+        Map<UUID, Set<UUID>> excluded = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> pairs = em.createNativeQuery("select referral_id, volunteer_id from excluded_pair").getResultList();
+        pairs.forEach(p -> excluded.computeIfAbsent((UUID) p[0], k -> new HashSet<>()).add((UUID) p[1]));
+        Map<UUID, Integer> load = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> open = em.createNativeQuery(
+                "select volunteer_id, count(*) from match where status in ('OFFERED', 'ACCEPTED', 'ACTIVE') group by volunteer_id").getResultList();
+        open.forEach(o -> load.put((UUID) o[0], ((Number) o[1]).intValue()));
+
         MatchingEngine engine = new MatchingEngine(EngineSettings.defaults(LocalDate.now(ZoneId.of("Europe/Copenhagen"))));
-        List<MatchingEngine.Proposal> proposals = engine.propose(women.stream().map(MatchingRunService::candidate).toList(),
-                volunteers.stream().map(MatchingRunService::profile).toList());
+        List<MatchingEngine.Proposal> proposals = engine.propose(
+                women.stream().map(w -> candidate(w, excluded.getOrDefault(w.referralId, Set.of()))).toList(),
+                volunteers.stream().map(v -> profile(v, load.getOrDefault(v.id, 0))).toList());
 
         em.createNativeQuery("delete from proposal where network_id = ?1 and status = 'PROPOSED'").setParameter(1, networkId).executeUpdate();
         Instant now = Instant.now();
@@ -87,7 +100,7 @@ public class MatchingRunService {
         List<Object[]> rows = em.createNativeQuery("""
                 select p.id, p.referral_id, p.volunteer_id, v.first_name, p.score, cast(p.explanation as text), p.status, p.created_at
                 from proposal p join volunteer v on v.id = p.volunteer_id
-                where p.network_id = ?1 order by p.score desc, p.referral_id
+                where p.network_id = ?1 and p.status = 'PROPOSED' order by p.score desc, p.referral_id
                 """).setParameter(1, networkId).getResultList();
         return rows.stream().map(r -> {
             try {
@@ -106,16 +119,17 @@ public class MatchingRunService {
         }
     }
 
-    static Candidate candidate(WaitingReferral w) {
+    static Candidate candidate(WaitingReferral w, Set<UUID> excludedVolunteers) {
         MatchingProfile m = w.matching == null ? new MatchingProfile(null, null, null, null, null) : w.matching;
         return new Candidate(w.referralId, w.networkId, w.municipalityCode, w.childrenBirthYears, Set.copyOf(m.languages()),
                 Set.copyOf(m.availability()), Set.copyOf(m.interests()), m.volunteerAgeBand(), w.waitingSince,
-                w.waitlistPriority, Set.of());
+                w.waitlistPriority, excludedVolunteers);
     }
 
-    static VolunteerProfile profile(Volunteer v) {
+    static VolunteerProfile profile(Volunteer v, int openMatches) {
         return new VolunteerProfile(v.id, v.networkId, v.municipalityCode, v.status, Set.copyOf(v.languages),
-                Set.copyOf(v.availability), Set.copyOf(v.interests), v.ageBand, v.capacity, v.certificateValidUntil);
+                Set.copyOf(v.availability), Set.copyOf(v.interests), v.ageBand, Math.max(0, v.capacity - openMatches),
+                v.certificateValidUntil);
     }
 
     private static String region(String municipalityCode) {

@@ -1,5 +1,6 @@
 package dk.qnet.matching.proposal;
 
+import dk.qnet.matching.match.MatchService;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,18 +12,27 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** Matching runs and their proposals, each with its explanation, for the network's coordinator. */
+/** Matching runs, their proposals (each with its explanation) and matches, for the network's coordinator. */
 @Path("/api/v1/networks/{networkId}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
 public class ProposalResource {
 
     private final MatchingRunService runs;
+    private final MatchService matches;
     private final CallerIdentity caller;
 
-    public ProposalResource(MatchingRunService runs, CallerIdentity caller) {
+    public ProposalResource(MatchingRunService runs, MatchService matches, CallerIdentity caller) {
         this.runs = runs;
+        this.matches = matches;
         this.caller = caller;
+    }
+
+    /** The network's matches, newest first. (All routes under /networks/{id}/ live here: JAX-RS picks one class per prefix.) */
+    @GET
+    @Path("matches")
+    public List<MatchService.MatchView> matches(@PathParam("networkId") String networkId) {
+        return matches.list(networkId, caller);
     }
 
     @POST

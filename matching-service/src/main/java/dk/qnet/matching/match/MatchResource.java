@@ -1,0 +1,73 @@
+package dk.qnet.matching.match;
+
+import dk.qnet.contracts.match.MatchEndReason;
+import dk.qnet.platform.identity.CallerIdentity;
+import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.problem.PathIds;
+import dk.qnet.platform.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+
+/** Approving proposals and following matches, for the network's coordinator (and admin). */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+public class MatchResource {
+
+    public record Answer(Boolean accepted) {
+    }
+
+    /** A meeting is a date and a duration: there is no field for notes about the woman. */
+    public record Meeting(LocalDate heldOn, Integer durationMinutes) {
+    }
+
+    public record End(MatchEndReason reason) {
+    }
+
+    private final MatchService matches;
+    private final CallerIdentity caller;
+
+    public MatchResource(MatchService matches, CallerIdentity caller) {
+        this.matches = matches;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("proposals/{id}/approve")
+    public MatchService.MatchView approve(@PathParam("id") String id) {
+        return matches.approve(PathIds.uuidOrNotFound(id), caller);
+    }
+
+    @POST
+    @Path("matches/{id}/answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MatchService.MatchView answer(@PathParam("id") String id, Answer body) {
+        if (body == null || body.accepted() == null) {
+            throw ProblemException.invalid("accepted", "is required: true or false");
+        }
+        return matches.answer(PathIds.uuidOrNotFound(id), body.accepted(), caller);
+    }
+
+    @POST
+    @Path("matches/{id}/meetings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MatchService.MatchView meeting(@PathParam("id") String id, Meeting body) {
+        if (body == null) {
+            throw ProblemException.invalid("body", "is required");
+        }
+        return matches.logMeeting(PathIds.uuidOrNotFound(id), body.heldOn(), body.durationMinutes(), caller);
+    }
+
+    @POST
+    @Path("matches/{id}/end")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MatchService.MatchView end(@PathParam("id") String id, End body) {
+        return matches.end(PathIds.uuidOrNotFound(id), body == null ? null : body.reason(), caller);
+    }
+}

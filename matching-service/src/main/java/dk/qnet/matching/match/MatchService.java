@@ -1,0 +1,262 @@
+package dk.qnet.matching.match;
+
+import dk.qnet.contracts.match.MatchAccepted;
+import dk.qnet.contracts.match.MatchDeclined;
+import dk.qnet.contracts.match.MatchEndReason;
+import dk.qnet.contracts.match.MatchEnded;
+import dk.qnet.contracts.match.MatchStarted;
+import dk.qnet.matching.WaitingReferral;
+import dk.qnet.matching.engine.VolunteerProfile;
+import dk.qnet.matching.service.WaitingReferralService;
+import dk.qnet.matching.volunteer.Volunteer;
+import dk.qnet.platform.identity.CallerIdentity;
+import dk.qnet.platform.outbox.Outbox;
+import dk.qnet.platform.persistence.SqlValues;
+import dk.qnet.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The match lifecycle: a coordinator approves a proposal (OFFERED), records the volunteer's
+ * answer (ACCEPTED or DECLINED), logs meetings (the first makes it ACTIVE) and ends it with a
+ * reason. Each step is published on qnet.matches.v1 (key: referral id) in the same transaction.
+ */
+@ApplicationScoped
+public class MatchService {
+
+    public record MatchView(UUID id, UUID referralId, UUID volunteerId, String networkId, String status, int score,
+                            Instant offeredAt, Instant acceptedAt, Instant startedAt, Instant endedAt, String endReason,
+                            LocalDate lastMeetingOn) {
+    }
+
+    /** Ends before this count as early: the woman goes back on the waitlist with priority. */
+    static final Duration EARLY = Duration.ofDays(91);
+    static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+
+    private final EntityManager em;
+    private final Outbox outbox;
+
+    public MatchService(EntityManager em, Outbox outbox) {
+        this.em = em;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public MatchView approve(UUID proposalId, CallerIdentity caller) {
+        List<?> rows = em.createNativeQuery("""
+                select network_id, referral_id, volunteer_id, score, cast(explanation as text), status from proposal where id = ?1 for update
+                """).setParameter(1, proposalId).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound();
+        }
+        Object[] p = (Object[]) rows.get(0);
+        String networkId = (String) p[0];
+        requireOwn(networkId, caller);
+        if (!"PROPOSED".equals(p[5])) {
+            throw ProblemException.conflict("The proposal is " + p[5] + ".");
+        }
+        UUID referralId = (UUID) p[1];
+        WaitingReferral waiting = em.find(WaitingReferral.class, referralId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (waiting == null || !WaitingReferralService.READY.equals(waiting.status)) {
+            throw ProblemException.conflict("The woman is no longer waiting for a volunteer.");
+        }
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("""
+                insert into match (id, network_id, referral_id, volunteer_id, status, score, explanation, offered_at, version)
+                values (?1, ?2, ?3, ?4, 'OFFERED', ?5, cast(?6 as jsonb), now(), 0)
+                """).setParameter(1, id).setParameter(2, networkId).setParameter(3, referralId).setParameter(4, p[2])
+                .setParameter(5, p[3]).setParameter(6, p[4]).executeUpdate();
+        em.createNativeQuery("update proposal set status = 'APPROVED' where id = ?1").setParameter(1, proposalId).executeUpdate();
+        em.createNativeQuery("delete from proposal where referral_id = ?1 and status = 'PROPOSED'").setParameter(1, referralId).executeUpdate();
+        waiting.status = "OFFERED";
+        return view(id);
+    }
+
+    /** The volunteer's answer, as the coordinator records it. */
+    @Transactional
+    public MatchView answer(UUID matchId, boolean accepted, CallerIdentity caller) {
+        Map<String, Object> m = locked(matchId, caller);
+        requireStatus(m, "OFFERED");
+        UUID referralId = (UUID) m.get("referral_id");
+        UUID volunteerId = (UUID) m.get("volunteer_id");
+        String networkId = (String) m.get("network_id");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (accepted) {
+            setStatus(matchId, "ACCEPTED", "accepted_at", now);
+            Volunteer v = em.find(Volunteer.class, volunteerId);
+            if (v.status == VolunteerProfile.Status.APPROVED) {
+                v.status = VolunteerProfile.Status.ACTIVE;
+            }
+            setPool(referralId, WaitingReferralService.MATCHED);
+            outbox.append(referralId.toString(), new MatchAccepted(matchId, referralId, networkId, volunteerId, now));
+        } else {
+            setStatus(matchId, "DECLINED", "ended_at", now);
+            exclude(referralId, volunteerId);
+            setPool(referralId, WaitingReferralService.READY);
+            outbox.append(referralId.toString(), new MatchDeclined(matchId, referralId, networkId, volunteerId, now));
+        }
+        return view(matchId);
+    }
+
+    /** A meeting: only when and how long. The first one makes the match ACTIVE. */
+    @Transactional
+    public MatchView logMeeting(UUID matchId, LocalDate heldOn, Integer durationMinutes, CallerIdentity caller) {
+        Map<String, Object> m = locked(matchId, caller);
+        String status = (String) m.get("status");
+        if (!status.equals("ACCEPTED") && !status.equals("ACTIVE")) {
+            throw ProblemException.conflict("Meetings are logged for accepted or active matches; this one is " + status + ".");
+        }
+        LocalDate today = LocalDate.now(DANISH_TIME);
+        if (heldOn == null || heldOn.isAfter(today) || heldOn.isBefore(today.minusDays(92))) {
+            throw ProblemException.invalid("heldOn", "must be a date within the last three months, not in the future");
+        }
+        if (durationMinutes == null || durationMinutes < 1 || durationMinutes > 720) {
+            throw ProblemException.invalid("durationMinutes", "must be from 1 to 720");
+        }
+        em.createNativeQuery("insert into meeting (id, match_id, held_on, duration_minutes, logged_at) values (?1, ?2, ?3, ?4, now())")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, matchId).setParameter(3, heldOn).setParameter(4, durationMinutes)
+                .executeUpdate();
+        em.createNativeQuery("update match set last_meeting_on = greatest(coalesce(last_meeting_on, ?2), ?2), version = version + 1 where id = ?1")
+                .setParameter(1, matchId).setParameter(2, heldOn).executeUpdate();
+        if (status.equals("ACCEPTED")) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            setStatus(matchId, "ACTIVE", "started_at", now);
+            UUID referralId = (UUID) m.get("referral_id");
+            outbox.append(referralId.toString(), new MatchStarted(matchId, referralId, (String) m.get("network_id"),
+                    (UUID) m.get("volunteer_id"), now));
+        }
+        return view(matchId);
+    }
+
+    @Transactional
+    public MatchView end(UUID matchId, MatchEndReason reason, CallerIdentity caller) {
+        Map<String, Object> m = locked(matchId, caller);
+        String status = (String) m.get("status");
+        if (!status.equals("ACCEPTED") && !status.equals("ACTIVE")) {
+            throw ProblemException.conflict("Only an accepted or active match ends; this one is " + status + ".");
+        }
+        if (reason == null) {
+            throw ProblemException.invalid("reason", "is required");
+        }
+        return endLocked(matchId, m, reason);
+    }
+
+    /** On erasure or withdrawn consent: every open match of the referral ends, reason CONSENT_WITHDRAWN. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void endAllFor(UUID referralId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> open = em.createNativeQuery("select id from match where referral_id = ?1 and status in ('OFFERED', 'ACCEPTED', 'ACTIVE')")
+                .setParameter(1, referralId).getResultList();
+        for (UUID id : open) {
+            Map<String, Object> m = row(id, true);
+            if ("OFFERED".equals(m.get("status"))) {
+                setStatus(id, "DECLINED", "ended_at", Instant.now());
+            } else {
+                endLocked(id, m, MatchEndReason.CONSENT_WITHDRAWN);
+            }
+        }
+    }
+
+    @Transactional
+    public List<MatchView> list(String networkId, CallerIdentity caller) {
+        requireOwn(networkId, caller);
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("select id from match where network_id = ?1 order by offered_at desc").setParameter(1, networkId)
+                .getResultList();
+        return ids.stream().map(this::view).toList();
+    }
+
+    private MatchView endLocked(UUID matchId, Map<String, Object> m, MatchEndReason reason) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant since = m.get("started_at") != null ? SqlValues.instant(m.get("started_at")) : SqlValues.instant(m.get("accepted_at"));
+        int days = (int) Duration.between(since, now).toDays();
+        boolean early = Duration.between(since, now).compareTo(EARLY) < 0 && reason != MatchEndReason.COMPLETED_AS_PLANNED;
+        em.createNativeQuery("update match set status = 'ENDED', ended_at = ?2, end_reason = ?3, version = version + 1 where id = ?1")
+                .setParameter(1, matchId).setParameter(2, now).setParameter(3, reason.name()).executeUpdate();
+        UUID referralId = (UUID) m.get("referral_id");
+        UUID volunteerId = (UUID) m.get("volunteer_id");
+        if (reason == MatchEndReason.NOT_A_GOOD_FIT) {
+            exclude(referralId, volunteerId);
+        }
+        outbox.append(referralId.toString(), new MatchEnded(matchId, referralId, (String) m.get("network_id"), volunteerId,
+                reason, days, early, now));
+        return view(matchId);
+    }
+
+    private void exclude(UUID referralId, UUID volunteerId) {
+        em.createNativeQuery("insert into excluded_pair (referral_id, volunteer_id) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, referralId).setParameter(2, volunteerId).executeUpdate();
+    }
+
+    private void setPool(UUID referralId, String status) {
+        WaitingReferral waiting = em.find(WaitingReferral.class, referralId);
+        if (waiting != null) {
+            waiting.status = status;
+        }
+    }
+
+    private void setStatus(UUID matchId, String status, String timeColumn, Instant at) {
+        em.createNativeQuery("update match set status = ?2, " + timeColumn + " = ?3, version = version + 1 where id = ?1")
+                .setParameter(1, matchId).setParameter(2, status).setParameter(3, at).executeUpdate();
+    }
+
+    private static void requireStatus(Map<String, Object> m, String expected) {
+        if (!expected.equals(m.get("status"))) {
+            throw ProblemException.conflict("The match is " + m.get("status") + ", not " + expected + ".");
+        }
+    }
+
+    private Map<String, Object> locked(UUID matchId, CallerIdentity caller) {
+        Map<String, Object> m = row(matchId, true);
+        if (m == null || !caller.isAdmin() && !caller.networkId().map(m.get("network_id")::equals).orElse(false)) {
+            throw ProblemException.notFound();
+        }
+        return m;
+    }
+
+    private Map<String, Object> row(UUID matchId, boolean forUpdate) {
+        List<?> rows = em.createNativeQuery("select network_id, referral_id, volunteer_id, status, accepted_at, started_at from match where id = ?1"
+                + (forUpdate ? " for update" : "")).setParameter(1, matchId).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] r = (Object[]) rows.get(0);
+        Map<String, Object> m = new java.util.HashMap<>();
+        m.put("network_id", r[0]);
+        m.put("referral_id", r[1]);
+        m.put("volunteer_id", r[2]);
+        m.put("status", r[3]);
+        m.put("accepted_at", r[4]);
+        m.put("started_at", r[5]);
+        return m;
+    }
+
+    private MatchView view(UUID id) {
+        Object[] r = (Object[]) em.createNativeQuery("""
+                select id, referral_id, volunteer_id, network_id, status, score, offered_at, accepted_at, started_at, ended_at,
+                       end_reason, last_meeting_on from match where id = ?1
+                """).setParameter(1, id).getSingleResult();
+        return new MatchView((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], (String) r[4], ((Number) r[5]).intValue(),
+                instantOrNull(r[6]), instantOrNull(r[7]), instantOrNull(r[8]), instantOrNull(r[9]), (String) r[10],
+                r[11] == null ? null : r[11] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[11]);
+    }
+
+    private static Instant instantOrNull(Object value) {
+        return value == null ? null : SqlValues.instant(value);
+    }
+
+    private void requireOwn(String networkId, CallerIdentity caller) {
+        if (!caller.isAdmin() && !caller.networkId().map(networkId::equals).orElse(false)) {
+            throw ProblemException.notFound();
+        }
+    }
+}
