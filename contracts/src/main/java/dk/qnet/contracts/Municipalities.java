@@ -30,6 +30,11 @@ public final class Municipalities {
         return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
     }
 
+    /** The region code of a municipality. */
+    public static Optional<String> regionOf(String code) {
+        return byCode(code).map(Municipality::regionCode);
+    }
+
     public static Map<String, Municipality> all() {
         return BY_CODE;
     }

@@ -5,6 +5,7 @@ import dk.qnet.activity.rest.ActivityRequest;
 import dk.qnet.activity.rest.AttendanceRequest;
 import dk.qnet.activity.rest.RegistrationRequest;
 import dk.qnet.platform.problem.FieldError;
+import dk.qnet.platform.validation.FieldRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -136,7 +137,7 @@ public final class ActivityValidator {
             }
         } else if (value.length() > max) {
             e.add(new FieldError(field, "at most " + max + " characters"));
-        } else if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+        } else if (FieldRules.hasControlCharacters(value)) {
             e.add(new FieldError(field, "must not contain control characters"));
         }
     }

@@ -75,7 +75,7 @@ public final class PairScorer {
     }
 
     private static String region(String municipalityCode) {
-        return Municipalities.byCode(municipalityCode).map(Municipalities.Municipality::regionCode).orElse("?" + municipalityCode);
+        return Municipalities.regionOf(municipalityCode).orElse("?" + municipalityCode);
     }
 
     private static <T> boolean intersects(Set<T> a, Set<T> b) {

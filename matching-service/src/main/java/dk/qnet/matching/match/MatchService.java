@@ -247,7 +247,7 @@ public class MatchService {
                 """).setParameter(1, id).getSingleResult();
         return new MatchView((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], (String) r[4], ((Number) r[5]).intValue(),
                 instantOrNull(r[6]), instantOrNull(r[7]), instantOrNull(r[8]), instantOrNull(r[9]), (String) r[10],
-                r[11] == null ? null : r[11] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[11]);
+                SqlValues.localDate(r[11]));
     }
 
     private static Instant instantOrNull(Object value) {

@@ -55,11 +55,19 @@ public class NetworkService {
         }
     }
 
+    /** Every network with its municipalities, in two queries. */
     @Transactional
     public List<Network> list() {
         @SuppressWarnings("unchecked")
-        List<String> ids = em.createNativeQuery("select network_id from network order by network_id").getResultList();
-        return ids.stream().map(id -> find(id).orElseThrow()).toList();
+        List<Object[]> coverage = em.createNativeQuery(
+                "select network_id, municipality_code from network_municipality order by network_id, municipality_code").getResultList();
+        Map<String, List<String>> codes = new LinkedHashMap<>();
+        coverage.forEach(r -> codes.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((String) r[1]));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select network_id, name, active, updated_at from network order by network_id")
+                .getResultList();
+        return rows.stream().map(r -> new Network((String) r[0], (String) r[1], (Boolean) r[2],
+                codes.getOrDefault((String) r[0], List.of()), SqlValues.instant(r[3]))).toList();
     }
 
     @Transactional

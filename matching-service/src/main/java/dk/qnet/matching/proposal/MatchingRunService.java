@@ -133,6 +133,6 @@ public class MatchingRunService {
     }
 
     private static String region(String municipalityCode) {
-        return Municipalities.byCode(municipalityCode).map(Municipalities.Municipality::regionCode).orElse("?");
+        return Municipalities.regionOf(municipalityCode).orElse("?");
     }
 }

@@ -7,6 +7,7 @@ import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.platform.validation.FieldRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -32,7 +32,6 @@ public class VolunteerService {
             Status.ACTIVE, EnumSet.of(Status.PAUSED, Status.INACTIVE),
             Status.PAUSED, EnumSet.of(Status.ACTIVE, Status.INACTIVE),
             Status.INACTIVE, EnumSet.noneOf(Status.class));
-    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
     private final EntityManager em;
 
@@ -120,17 +119,17 @@ public class VolunteerService {
         if (r.firstName() == null || r.firstName().isBlank() || r.firstName().length() > 100) {
             e.add(new FieldError("firstName", "is required, at most 100 characters"));
         }
-        if (r.phone() != null && !r.phone().replace(" ", "").matches("\\+45[0-9]{8}")) {
+        if (r.phone() != null && !FieldRules.isDanishPhone(r.phone())) {
             e.add(new FieldError("phone", "must be a Danish number: +45 and 8 digits"));
         }
-        if (r.email() != null && (r.email().length() > 254 || !r.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}"))) {
+        if (r.email() != null && !FieldRules.isEmail(r.email())) {
             e.add(new FieldError("email", "must be an e-mail address"));
         }
         if (!Municipalities.isValid(r.municipalityCode())) {
             e.add(new FieldError("municipalityCode", "must be the 4-digit code of a Danish municipality"));
         }
         if (r.languages() == null || r.languages().isEmpty() || r.languages().size() > 10
-                || !r.languages().stream().allMatch(l -> l != null && LANGUAGES.contains(l))) {
+                || !r.languages().stream().allMatch(FieldRules::isLanguage)) {
             e.add(new FieldError("languages", "1 to 10 ISO 639-1 codes, such as da"));
         }
         if (r.availability() == null || r.availability().isEmpty() || r.availability().contains(null)) {
@@ -152,7 +151,7 @@ public class VolunteerService {
 
     private static void apply(Volunteer v, VolunteerRequest r) {
         v.firstName = r.firstName().strip();
-        v.phone = r.phone() == null ? null : r.phone().replace(" ", "");
+        v.phone = FieldRules.normalisePhone(r.phone());
         v.email = r.email();
         v.municipalityCode = r.municipalityCode();
         v.languages = List.copyOf(r.languages());

@@ -2,6 +2,7 @@ package dk.qnet.platform.persistence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** Values read back by native queries, whose Java type depends on the driver and dialect. */
@@ -22,5 +23,16 @@ public final class SqlValues {
             return t.toInstant();
         }
         return Instant.parse(value.toString());
+    }
+
+    /** A date column as a LocalDate, or null for SQL NULL. */
+    public static LocalDate localDate(Object value) {
+        if (value == null || value instanceof LocalDate) {
+            return (LocalDate) value;
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        return LocalDate.parse(value.toString());
     }
 }

@@ -3,6 +3,7 @@ package dk.qnet.referral.service;
 import dk.qnet.contracts.Municipalities;
 import dk.qnet.contracts.referral.ConsentScope;
 import dk.qnet.platform.problem.FieldError;
+import dk.qnet.platform.validation.FieldRules;
 import dk.qnet.referral.PersonalData.PreferredContact;
 import dk.qnet.referral.rest.NewReferral;
 import java.time.Clock;
@@ -12,9 +13,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Checks a new referral field by field and returns one error per invalid field. Messages say what
@@ -26,27 +24,17 @@ public final class ReferralRequestValidator {
     /** Children who come along from a shelter are minors. */
     public static final int MAX_CHILD_AGE = 18;
     public static final int MAX_NAME = 100;
-    public static final int MAX_EMAIL = 254;
     public static final int MAX_CONTACT_TIMES = 200;
     public static final int MAX_SAFETY_NOTES = 2000;
     public static final int MAX_WISHES = 1000;
     public static final int MAX_LANGUAGES = 10;
 
     static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
-    private static final Pattern DANISH_PHONE = Pattern.compile("\\+45[0-9]{8}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
-    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
     private final Clock clock;
 
     public ReferralRequestValidator(Clock clock) {
         this.clock = clock;
-    }
-
-    /** The phone as stored: spaces removed, so "+45 12 34 56 78" and "+4512345678" are one number. */
-    public static String normalisePhone(String phone) {
-        return phone == null ? null : phone.replace(" ", "");
     }
 
     public List<FieldError> validate(NewReferral r) {
@@ -83,10 +71,10 @@ public final class ReferralRequestValidator {
         errors.text("woman.lastName", w.lastName(), MAX_NAME, true);
         if (w.phone() == null) {
             errors.add("woman.phone", "is required");
-        } else if (!DANISH_PHONE.matcher(normalisePhone(w.phone())).matches()) {
+        } else if (!FieldRules.isDanishPhone(w.phone())) {
             errors.add("woman.phone", "must be a Danish number: +45 and 8 digits");
         }
-        if (w.email() != null && (w.email().length() > MAX_EMAIL || !EMAIL.matcher(w.email()).matches())) {
+        if (w.email() != null && !FieldRules.isEmail(w.email())) {
             errors.add("woman.email", "must be an e-mail address");
         }
         if (w.preferredContact() == null) {
@@ -142,7 +130,7 @@ public final class ReferralRequestValidator {
         } else {
             for (int i = 0; i < m.languages().size(); i++) {
                 String lang = m.languages().get(i);
-                if (lang == null || !LANGUAGES.contains(lang)) {
+                if (!FieldRules.isLanguage(lang)) {
                     errors.add("matching.languages[" + i + "]", "must be an ISO 639-1 code in lower case, such as da");
                 }
             }
@@ -192,7 +180,7 @@ public final class ReferralRequestValidator {
                 }
             } else if (value.length() > max) {
                 add(field, "at most " + max + " characters");
-            } else if (CONTROL.matcher(value).find()) {
+            } else if (FieldRules.hasControlCharacters(value)) {
                 add(field, "must not contain control characters");
             }
         }

@@ -12,6 +12,7 @@ import dk.qnet.platform.outbox.Outbox;
 import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.platform.validation.FieldRules;
 import dk.qnet.referral.Child;
 import dk.qnet.referral.PersonalData;
 import dk.qnet.referral.Referral;
@@ -109,7 +110,7 @@ public class ReferralService {
         NewReferral.Woman w = request.woman();
         NewReferral.Safety s = request.safety();
         personalData.save(id, new PersonalData(w.firstName().strip(), w.lastName().strip(),
-                ReferralRequestValidator.normalisePhone(w.phone()), w.email(), w.preferredContact(), w.contactTimes(),
+                FieldRules.normalisePhone(w.phone()), w.email(), w.preferredContact(), w.contactTimes(),
                 s.safeToLeaveMessage(), s.protectedAddress(), s.safetyNotes(), p == null ? null : p.wishes()));
         recordStatus(r, roleOf(caller));
         outbox.append(id.toString(), new ReferralReceived(id, now, r.municipalityCode, r.networkId, r.senderType,

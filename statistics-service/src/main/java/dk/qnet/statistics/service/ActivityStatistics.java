@@ -1,10 +1,10 @@
 package dk.qnet.statistics.service;
 
 import dk.qnet.contracts.activity.ActivityHeld;
+import dk.qnet.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -56,7 +56,7 @@ public class ActivityStatistics {
                 .setParameter(1, LocalDate.of(year, 1, 1)).setParameter(2, LocalDate.of(year + 1, 1, 1)).getResultList();
         Map<YearMonth, long[]> counts = new HashMap<>();
         for (Object[] r : rows) {
-            LocalDate month = r[0] instanceof Date d ? d.toLocalDate() : (LocalDate) r[0];
+            LocalDate month = SqlValues.localDate(r[0]);
             counts.put(YearMonth.from(month), new long[] {num(r[1]), num(r[2]), num(r[3]), num(r[4])});
         }
         List<MonthParticipation> months = new ArrayList<>(12);

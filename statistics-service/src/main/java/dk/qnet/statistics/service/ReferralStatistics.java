@@ -1,10 +1,10 @@
 package dk.qnet.statistics.service;
 
 import dk.qnet.contracts.referral.ReferralReceived;
+import dk.qnet.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -53,7 +53,7 @@ public class ReferralStatistics {
                 .getResultList();
         Map<YearMonth, Long> counts = new HashMap<>();
         for (Object[] row : rows) {
-            LocalDate month = row[0] instanceof Date d ? d.toLocalDate() : (LocalDate) row[0];
+            LocalDate month = SqlValues.localDate(row[0]);
             counts.put(YearMonth.from(month), ((Number) row[1]).longValue());
         }
         List<MonthCount> months = new ArrayList<>(12);
