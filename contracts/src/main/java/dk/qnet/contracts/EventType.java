@@ -7,7 +7,12 @@ import dk.qnet.contracts.match.MatchAccepted;
 import dk.qnet.contracts.network.NetworkUpdated;
 import dk.qnet.contracts.match.MatchDeclined;
 import dk.qnet.contracts.match.MatchEnded;
+import dk.qnet.contracts.match.MatchOffered;
+import dk.qnet.contracts.match.MatchProposed;
 import dk.qnet.contracts.match.MatchStarted;
+import dk.qnet.contracts.match.MeetingLogged;
+import dk.qnet.contracts.match.OutcomeRecorded;
+import dk.qnet.contracts.volunteer.VolunteerStatusChanged;
 import dk.qnet.contracts.referral.ReferralErased;
 import dk.qnet.contracts.referral.ReferralReceived;
 import dk.qnet.contracts.referral.ReferralStatusChanged;
@@ -23,10 +28,15 @@ public enum EventType {
     REFERRAL_RECEIVED("ReferralReceived", 1, Topics.REFERRALS, ReferralReceived.class),
     REFERRAL_STATUS_CHANGED("ReferralStatusChanged", 1, Topics.REFERRALS, ReferralStatusChanged.class),
     REFERRAL_ERASED("ReferralErased", 1, Topics.REFERRALS, ReferralErased.class),
+    MATCH_PROPOSED("MatchProposed", 1, Topics.MATCHES, MatchProposed.class),
+    MATCH_OFFERED("MatchOffered", 1, Topics.MATCHES, MatchOffered.class),
     MATCH_ACCEPTED("MatchAccepted", 1, Topics.MATCHES, MatchAccepted.class),
     MATCH_DECLINED("MatchDeclined", 1, Topics.MATCHES, MatchDeclined.class),
     MATCH_STARTED("MatchStarted", 1, Topics.MATCHES, MatchStarted.class),
+    MEETING_LOGGED("MeetingLogged", 1, Topics.MATCHES, MeetingLogged.class),
     MATCH_ENDED("MatchEnded", 1, Topics.MATCHES, MatchEnded.class),
+    OUTCOME_RECORDED("OutcomeRecorded", 1, Topics.MATCHES, OutcomeRecorded.class),
+    VOLUNTEER_STATUS_CHANGED("VolunteerStatusChanged", 1, Topics.VOLUNTEERS, VolunteerStatusChanged.class),
     NETWORK_UPDATED("NetworkUpdated", 1, Topics.NETWORKS, NetworkUpdated.class),
     ACTIVITY_SCHEDULED("ActivityScheduled", 1, Topics.ACTIVITIES, ActivityScheduled.class),
     ACTIVITY_CANCELLED("ActivityCancelled", 1, Topics.ACTIVITIES, ActivityCancelled.class),

@@ -44,4 +44,8 @@ public class WaitingReferral extends PanacheEntityBase {
 
     @Column(name = "waitlist_priority")
     public boolean waitlistPriority;
+
+    /** Her consent covers STATISTICS: only then are her own outcome ratings recorded. */
+    @Column(name = "statistics_consent")
+    public boolean statisticsConsent;
 }

@@ -13,4 +13,10 @@ public record EngineSettings(LocalDate today, int base, int perSharedInterest, i
     public static EngineSettings defaults(LocalDate today) {
         return new EngineSettings(today, 100, 10, 30, 15, 5, 20, 10, 1, 30, 25, 20);
     }
+
+    /** The defaults with another penalty for volunteers of neighbouring networks and another waitlist priority. */
+    public EngineSettings with(int neighbourPenalty, int priority) {
+        return new EngineSettings(today, base, perSharedInterest, maxInterests, ageBandMatch, perExtraSlot, maxExtraSlots,
+                sameMunicipality, perWeekWaited, maxWaiting, priority, neighbourPenalty);
+    }
 }

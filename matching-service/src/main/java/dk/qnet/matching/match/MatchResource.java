@@ -7,12 +7,16 @@ import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
 /** Approving proposals and following matches, for the network's coordinator (and admin). */
 @Path("/api/v1")
@@ -31,10 +35,12 @@ public class MatchResource {
     }
 
     private final MatchService matches;
+    private final OutcomeService outcomes;
     private final CallerIdentity caller;
 
-    public MatchResource(MatchService matches, CallerIdentity caller) {
+    public MatchResource(MatchService matches, OutcomeService outcomes, CallerIdentity caller) {
         this.matches = matches;
+        this.outcomes = outcomes;
         this.caller = caller;
     }
 
@@ -69,5 +75,19 @@ public class MatchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public MatchService.MatchView end(@PathParam("id") String id, End body) {
         return matches.end(PathIds.uuidOrNotFound(id), body == null ? null : body.reason(), caller);
+    }
+
+    @POST
+    @Path("matches/{id}/outcomes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response recordOutcome(@PathParam("id") String id, OutcomeService.OutcomeRequest body) {
+        UUID matchId = PathIds.uuidOrNotFound(id);
+        return Response.status(Response.Status.CREATED).entity(outcomes.record(matchId, body, caller)).build();
+    }
+
+    @GET
+    @Path("matches/{id}/outcomes")
+    public List<OutcomeService.OutcomeView> outcomes(@PathParam("id") String id) {
+        return outcomes.list(PathIds.uuidOrNotFound(id), caller);
     }
 }

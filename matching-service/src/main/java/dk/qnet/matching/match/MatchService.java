@@ -4,9 +4,12 @@ import dk.qnet.contracts.match.MatchAccepted;
 import dk.qnet.contracts.match.MatchDeclined;
 import dk.qnet.contracts.match.MatchEndReason;
 import dk.qnet.contracts.match.MatchEnded;
+import dk.qnet.contracts.match.MatchOffered;
 import dk.qnet.contracts.match.MatchStarted;
+import dk.qnet.contracts.match.MeetingLogged;
 import dk.qnet.matching.WaitingReferral;
 import dk.qnet.matching.engine.VolunteerProfile;
+import dk.qnet.matching.proposal.MatchingDue;
 import dk.qnet.matching.service.WaitingReferralService;
 import dk.qnet.matching.volunteer.Volunteer;
 import dk.qnet.platform.identity.CallerIdentity;
@@ -44,10 +47,12 @@ public class MatchService {
 
     private final EntityManager em;
     private final Outbox outbox;
+    private final MatchingDue due;
 
-    public MatchService(EntityManager em, Outbox outbox) {
+    public MatchService(EntityManager em, Outbox outbox, MatchingDue due) {
         this.em = em;
         this.outbox = outbox;
+        this.due = due;
     }
 
     @Transactional
@@ -70,11 +75,15 @@ public class MatchService {
             throw ProblemException.conflict("The woman is no longer waiting for a volunteer.");
         }
         UUID id = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         em.createNativeQuery("""
-                insert into match (id, network_id, referral_id, volunteer_id, status, score, explanation, offered_at, version)
-                values (?1, ?2, ?3, ?4, 'OFFERED', ?5, cast(?6 as jsonb), now(), 0)
+                insert into match (id, network_id, referral_id, volunteer_id, status, score, explanation, offered_at, version,
+                                   statistics_consent)
+                values (?1, ?2, ?3, ?4, 'OFFERED', ?5, cast(?6 as jsonb), ?7, 0, ?8)
                 """).setParameter(1, id).setParameter(2, networkId).setParameter(3, referralId).setParameter(4, p[2])
-                .setParameter(5, p[3]).setParameter(6, p[4]).executeUpdate();
+                .setParameter(5, p[3]).setParameter(6, p[4]).setParameter(7, now).setParameter(8, waiting.statisticsConsent)
+                .executeUpdate();
+        outbox.append(referralId.toString(), new MatchOffered(id, referralId, networkId, (UUID) p[2], ((Number) p[3]).intValue(), now));
         em.createNativeQuery("update proposal set status = 'APPROVED' where id = ?1").setParameter(1, proposalId).executeUpdate();
         em.createNativeQuery("delete from proposal where referral_id = ?1 and status = 'PROPOSED'").setParameter(1, referralId).executeUpdate();
         waiting.status = "OFFERED";
@@ -102,6 +111,7 @@ public class MatchService {
             setStatus(matchId, "DECLINED", "ended_at", now);
             exclude(referralId, volunteerId);
             setPool(referralId, WaitingReferralService.READY);
+            due.network(networkId);
             outbox.append(referralId.toString(), new MatchDeclined(matchId, referralId, networkId, volunteerId, now));
         }
         return view(matchId);
@@ -122,9 +132,14 @@ public class MatchService {
         if (durationMinutes == null || durationMinutes < 1 || durationMinutes > 720) {
             throw ProblemException.invalid("durationMinutes", "must be from 1 to 720");
         }
-        em.createNativeQuery("insert into meeting (id, match_id, held_on, duration_minutes, logged_at) values (?1, ?2, ?3, ?4, now())")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, matchId).setParameter(3, heldOn).setParameter(4, durationMinutes)
-                .executeUpdate();
+        UUID meetingId = UUID.randomUUID();
+        Instant loggedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        em.createNativeQuery("insert into meeting (id, match_id, held_on, duration_minutes, logged_at) values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, meetingId).setParameter(2, matchId).setParameter(3, heldOn).setParameter(4, durationMinutes)
+                .setParameter(5, loggedAt).executeUpdate();
+        UUID meetingReferral = (UUID) m.get("referral_id");
+        outbox.append(meetingReferral.toString(), new MeetingLogged(meetingId, matchId, meetingReferral, (String) m.get("network_id"),
+                heldOn, durationMinutes, loggedAt));
         em.createNativeQuery("update match set last_meeting_on = greatest(coalesce(last_meeting_on, ?2), ?2), version = version + 1 where id = ?1")
                 .setParameter(1, matchId).setParameter(2, heldOn).executeUpdate();
         if (status.equals("ACCEPTED")) {
@@ -166,6 +181,20 @@ public class MatchService {
         }
     }
 
+    /**
+     * After erasure, nothing here may lead back to her: her ratings go, her excluded pairs go,
+     * and her matches keep only what volunteers' counts need, under a fresh random id that no
+     * other service knows.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forget(UUID referralId) {
+        em.createNativeQuery("delete from outcome where match_id in (select id from match where referral_id = ?1)")
+                .setParameter(1, referralId).executeUpdate();
+        em.createNativeQuery("delete from excluded_pair where referral_id = ?1").setParameter(1, referralId).executeUpdate();
+        em.createNativeQuery("update match set referral_id = ?2, statistics_consent = false, explanation = '{}' where referral_id = ?1")
+                .setParameter(1, referralId).setParameter(2, UUID.randomUUID()).executeUpdate();
+    }
+
     @Transactional
     public List<MatchView> list(String networkId, CallerIdentity caller) {
         requireOwn(networkId, caller);
@@ -187,6 +216,8 @@ public class MatchService {
         if (reason == MatchEndReason.NOT_A_GOOD_FIT) {
             exclude(referralId, volunteerId);
         }
+        Volunteer volunteer = em.find(Volunteer.class, volunteerId);
+        due.volunteer(volunteer.networkId, volunteer.municipalityCode);
         outbox.append(referralId.toString(), new MatchEnded(matchId, referralId, (String) m.get("network_id"), volunteerId,
                 reason, days, early, now));
         return view(matchId);
@@ -215,7 +246,8 @@ public class MatchService {
         }
     }
 
-    private Map<String, Object> locked(UUID matchId, CallerIdentity caller) {
+    /** The match's row, locked, if the caller may act on it; otherwise 404. */
+    Map<String, Object> locked(UUID matchId, CallerIdentity caller) {
         Map<String, Object> m = row(matchId, true);
         if (m == null || !caller.isAdmin() && !caller.networkId().map(m.get("network_id")::equals).orElse(false)) {
             throw ProblemException.notFound();
@@ -224,7 +256,7 @@ public class MatchService {
     }
 
     private Map<String, Object> row(UUID matchId, boolean forUpdate) {
-        List<?> rows = em.createNativeQuery("select network_id, referral_id, volunteer_id, status, accepted_at, started_at from match where id = ?1"
+        List<?> rows = em.createNativeQuery("select network_id, referral_id, volunteer_id, status, accepted_at, started_at, statistics_consent from match where id = ?1"
                 + (forUpdate ? " for update" : "")).setParameter(1, matchId).getResultList();
         if (rows.isEmpty()) {
             return null;
@@ -237,6 +269,7 @@ public class MatchService {
         m.put("status", r[3]);
         m.put("accepted_at", r[4]);
         m.put("started_at", r[5]);
+        m.put("statistics_consent", r[6]);
         return m;
     }
 

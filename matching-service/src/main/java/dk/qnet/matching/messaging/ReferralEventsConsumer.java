@@ -29,6 +29,7 @@ public class ReferralEventsConsumer {
                     // Her matches end (consent withdrawn) before anything about her is dropped.
                     matches.endAllFor(event.payload().referralId());
                     waiting.erased(event.payload());
+                    matches.forget(event.payload().referralId());
                 });
     }
 

@@ -2,7 +2,9 @@ package dk.qnet.matching.proposal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.qnet.contracts.Municipalities;
+import dk.qnet.contracts.match.MatchProposed;
 import dk.qnet.contracts.referral.MatchingProfile;
+import dk.qnet.matching.MatchingConfig;
 import dk.qnet.matching.WaitingReferral;
 import dk.qnet.matching.engine.Candidate;
 import dk.qnet.matching.engine.EngineSettings;
@@ -12,6 +14,7 @@ import dk.qnet.matching.engine.VolunteerProfile;
 import dk.qnet.matching.service.WaitingReferralService;
 import dk.qnet.matching.volunteer.Volunteer;
 import dk.qnet.platform.identity.CallerIdentity;
+import dk.qnet.platform.outbox.Outbox;
 import dk.qnet.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -20,6 +23,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -40,15 +44,34 @@ public class MatchingRunService {
 
     private final EntityManager em;
     private final ObjectMapper json;
+    private final Outbox outbox;
+    private final MatchingConfig config;
 
-    public MatchingRunService(EntityManager em, ObjectMapper json) {
+    public MatchingRunService(EntityManager em, ObjectMapper json, Outbox outbox, MatchingConfig config) {
         this.em = em;
         this.json = json;
+        this.outbox = outbox;
+        this.config = config;
     }
 
     @Transactional
     public List<ProposalView> run(String networkId, CallerIdentity caller) {
         requireOwn(networkId, caller);
+        runFor(networkId);
+        return list(networkId, caller);
+    }
+
+    /**
+     * One run for a network, serialised per network across instances. A pair proposed again keeps
+     * its proposal id (a coordinator may be about to approve it); a new pair is published as
+     * {@code MatchProposed}; proposals no longer in the optimum go.
+     *
+     * @return how many proposals are open after the run
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int runFor(String networkId) {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) locked")
+                .setParameter(1, "matching-run:" + networkId).getResultList();
         List<WaitingReferral> women = em.createQuery("from WaitingReferral where networkId = :n and status = :s", WaitingReferral.class)
                 .setParameter("n", networkId).setParameter("s", WaitingReferralService.READY).getResultList();
         Set<String> regions = new HashSet<>();
@@ -57,40 +80,74 @@ public class MatchingRunService {
         List<String> networkMunicipalities = em.createNativeQuery("select municipality_code from network_municipality where network_id = ?1")
                 .setParameter(1, networkId).getResultList();
         networkMunicipalities.forEach(m -> regions.add(region(m)));
-        List<Volunteer> volunteers = em.createQuery("from Volunteer where status in ('APPROVED', 'ACTIVE')", Volunteer.class).getResultList()
-                .stream().filter(v -> v.networkId.equals(networkId) || regions.contains(region(v.municipalityCode))).toList();
+        List<String> regionMunicipalities = Municipalities.all().keySet().stream()
+                .filter(code -> regions.contains(region(code))).sorted().toList();
+        List<Volunteer> volunteers = women.isEmpty() ? List.of() : em.createQuery("""
+                        from Volunteer where status in (:statuses) and (networkId = :n or municipalityCode in (:codes))
+                        """, Volunteer.class)
+                .setParameter("statuses", List.of(VolunteerProfile.Status.APPROVED, VolunteerProfile.Status.ACTIVE))
+                .setParameter("n", networkId).setParameter("codes", regionMunicipalities).getResultList();
 
+        List<UUID> womenIds = women.stream().map(w -> w.referralId).toList();
         Map<UUID, Set<UUID>> excluded = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> pairs = em.createNativeQuery("select referral_id, volunteer_id from excluded_pair").getResultList();
-        pairs.forEach(p -> excluded.computeIfAbsent((UUID) p[0], k -> new HashSet<>()).add((UUID) p[1]));
+        if (!womenIds.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> pairs = em.createNativeQuery("select referral_id, volunteer_id from excluded_pair where referral_id = any(?1)")
+                    .setParameter(1, womenIds.toArray(UUID[]::new)).getResultList();
+            pairs.forEach(p -> excluded.computeIfAbsent((UUID) p[0], k -> new HashSet<>()).add((UUID) p[1]));
+        }
         Map<UUID, Integer> load = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> open = em.createNativeQuery(
                 "select volunteer_id, count(*) from match where status in ('OFFERED', 'ACCEPTED', 'ACTIVE') group by volunteer_id").getResultList();
         open.forEach(o -> load.put((UUID) o[0], ((Number) o[1]).intValue()));
 
-        MatchingEngine engine = new MatchingEngine(EngineSettings.defaults(LocalDate.now(ZoneId.of("Europe/Copenhagen"))));
+        MatchingEngine engine = new MatchingEngine(EngineSettings.defaults(LocalDate.now(ZoneId.of("Europe/Copenhagen")))
+                .with(config.neighbourPenalty(), config.waitlistPriority()));
         List<MatchingEngine.Proposal> proposals = engine.propose(
                 women.stream().map(w -> candidate(w, excluded.getOrDefault(w.referralId, Set.of()))).toList(),
                 volunteers.stream().map(v -> profile(v, load.getOrDefault(v.id, 0))).toList());
 
-        em.createNativeQuery("delete from proposal where network_id = ?1 and status = 'PROPOSED'").setParameter(1, networkId).executeUpdate();
-        Instant now = Instant.now();
+        Map<List<UUID>, UUID> previous = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> existing = em.createNativeQuery(
+                "select referral_id, volunteer_id, id from proposal where network_id = ?1 and status = 'PROPOSED'")
+                .setParameter(1, networkId).getResultList();
+        existing.forEach(r -> previous.put(List.of((UUID) r[0], (UUID) r[1]), (UUID) r[2]));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (MatchingEngine.Proposal p : proposals) {
-            try {
-                em.createNativeQuery("""
-                        insert into proposal (id, network_id, referral_id, volunteer_id, score, explanation, status, created_at)
-                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), 'PROPOSED', ?7)
-                        """)
-                        .setParameter(1, UUID.randomUUID()).setParameter(2, networkId).setParameter(3, p.referralId())
-                        .setParameter(4, p.volunteerId()).setParameter(5, p.explanation().score())
-                        .setParameter(6, json.writeValueAsString(p.explanation())).setParameter(7, now).executeUpdate();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
+            UUID kept = previous.remove(List.of(p.referralId(), p.volunteerId()));
+            String explanation = write(p.explanation());
+            if (kept != null) {
+                em.createNativeQuery("update proposal set score = ?2, explanation = cast(?3 as jsonb) where id = ?1")
+                        .setParameter(1, kept).setParameter(2, p.explanation().score()).setParameter(3, explanation).executeUpdate();
+                continue;
             }
+            UUID id = UUID.randomUUID();
+            em.createNativeQuery("""
+                    insert into proposal (id, network_id, referral_id, volunteer_id, score, explanation, status, created_at)
+                    values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), 'PROPOSED', ?7)
+                    """)
+                    .setParameter(1, id).setParameter(2, networkId).setParameter(3, p.referralId())
+                    .setParameter(4, p.volunteerId()).setParameter(5, p.explanation().score())
+                    .setParameter(6, explanation).setParameter(7, now).executeUpdate();
+            outbox.append(p.referralId().toString(),
+                    new MatchProposed(id, p.referralId(), networkId, p.volunteerId(), p.explanation().score(), now));
         }
-        return list(networkId, caller);
+        if (!previous.isEmpty()) {
+            em.createNativeQuery("delete from proposal where id = any(?1)").setParameter(1, previous.values().toArray(UUID[]::new))
+                    .executeUpdate();
+        }
+        em.createNativeQuery("delete from matching_due where network_id = ?1").setParameter(1, networkId).executeUpdate();
+        return proposals.size();
+    }
+
+    private String write(Explanation explanation) {
+        try {
+            return json.writeValueAsString(explanation);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Transactional
@@ -112,7 +169,9 @@ public class MatchingRunService {
         }).toList();
     }
 
-    private void requireOwn(String networkId, CallerIdentity caller) {
+    /** 404 unless the network exists and the caller is its coordinator or an admin. */
+    @Transactional
+    public void requireOwn(String networkId, CallerIdentity caller) {
         boolean known = !em.createNativeQuery("select 1 from network where network_id = ?1").setParameter(1, networkId).getResultList().isEmpty();
         if (!known || !caller.isAdmin() && !caller.networkId().map(networkId::equals).orElse(false)) {
             throw ProblemException.notFound();

@@ -1,5 +1,6 @@
 package dk.qnet.matching.proposal;
 
+import dk.qnet.matching.attention.AttentionService;
 import dk.qnet.matching.match.MatchService;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
@@ -20,12 +21,22 @@ public class ProposalResource {
 
     private final MatchingRunService runs;
     private final MatchService matches;
+    private final AttentionService attention;
     private final CallerIdentity caller;
 
-    public ProposalResource(MatchingRunService runs, MatchService matches, CallerIdentity caller) {
+    public ProposalResource(MatchingRunService runs, MatchService matches, AttentionService attention, CallerIdentity caller) {
         this.runs = runs;
         this.matches = matches;
+        this.attention = attention;
         this.caller = caller;
+    }
+
+    /** What needs the coordinator's attention in the network today. */
+    @GET
+    @Path("attention")
+    public AttentionService.Attention attention(@PathParam("networkId") String networkId) {
+        runs.requireOwn(networkId, caller);
+        return attention.forNetwork(networkId);
     }
 
     /** The network's matches, newest first. (All routes under /networks/{id}/ live here: JAX-RS picks one class per prefix.) */

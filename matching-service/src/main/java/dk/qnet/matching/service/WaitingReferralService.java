@@ -1,9 +1,11 @@
 package dk.qnet.matching.service;
 
+import dk.qnet.contracts.referral.ConsentScope;
 import dk.qnet.contracts.referral.ReferralErased;
 import dk.qnet.contracts.referral.ReferralReceived;
 import dk.qnet.contracts.referral.ReferralStatusChanged;
 import dk.qnet.matching.WaitingReferral;
+import dk.qnet.matching.proposal.MatchingDue;
 import dk.qnet.platform.identity.CallerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -15,9 +17,11 @@ import java.util.UUID;
 public class WaitingReferralService {
 
     private final EntityManager em;
+    private final MatchingDue due;
 
-    public WaitingReferralService(EntityManager em) {
+    public WaitingReferralService(EntityManager em, MatchingDue due) {
         this.em = em;
+        this.due = due;
     }
 
     /** Runs inside the consumer's inbox transaction. */
@@ -34,6 +38,7 @@ public class WaitingReferralService {
         waiting.receivedAt = event.receivedAt();
         waiting.waitingSince = event.receivedAt();
         waiting.matching = event.matching();
+        waiting.statisticsConsent = event.consentScopes().contains(ConsentScope.STATISTICS);
         waiting.status = WAITING;
         em.persist(waiting);
     }
@@ -52,11 +57,15 @@ public class WaitingReferralService {
             return;
         }
         switch (event.status()) {
-            case "ACCEPTED" -> waiting.status = READY;
+            case "ACCEPTED" -> {
+                waiting.status = READY;
+                due.network(waiting.networkId);
+            }
             case "WAITLISTED" -> {
                 waiting.status = READY;
                 waiting.waitlistPriority = true;
                 waiting.waitingSince = event.changedAt();
+                due.network(waiting.networkId);
             }
             case "MATCHED", "ACTIVE" -> waiting.status = MATCHED;
             case "REJECTED", "WITHDRAWN", "CLOSED", "COMPLETED" -> em.remove(waiting);

@@ -1,7 +1,10 @@
 package dk.qnet.matching.volunteer;
 
 import dk.qnet.contracts.Municipalities;
+import dk.qnet.contracts.volunteer.VolunteerStatusChanged;
 import dk.qnet.matching.engine.VolunteerProfile.Status;
+import dk.qnet.matching.proposal.MatchingDue;
+import dk.qnet.platform.outbox.Outbox;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.FieldError;
@@ -12,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,9 +38,13 @@ public class VolunteerService {
             Status.INACTIVE, EnumSet.noneOf(Status.class));
 
     private final EntityManager em;
+    private final Outbox outbox;
+    private final MatchingDue due;
 
-    public VolunteerService(EntityManager em) {
+    public VolunteerService(EntityManager em, Outbox outbox, MatchingDue due) {
         this.em = em;
+        this.outbox = outbox;
+        this.due = due;
     }
 
     @Transactional
@@ -48,9 +56,10 @@ public class VolunteerService {
         v.networkId = networkId;
         apply(v, r);
         v.status = Status.APPLIED;
-        v.createdAt = Instant.now();
+        v.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         v.updatedAt = v.createdAt;
         em.persist(v);
+        outbox.append(v.id.toString(), new VolunteerStatusChanged(v.id, v.networkId, v.status.name(), null, v.createdAt));
         return v;
     }
 
@@ -58,8 +67,11 @@ public class VolunteerService {
     public Volunteer update(UUID id, VolunteerRequest r, CallerIdentity caller) {
         Volunteer v = visible(id, caller);
         validate(r);
+        String movedFrom = v.municipalityCode;
         apply(v, r);
         v.updatedAt = Instant.now();
+        due.volunteer(v.networkId, movedFrom);
+        due.volunteer(v.networkId, v.municipalityCode);
         return v;
     }
 
@@ -75,8 +87,11 @@ public class VolunteerService {
         if (to == Status.APPROVED && v.trainingCompletedOn == null) {
             throw ProblemException.conflict("Approval needs completed training: record trainingCompletedOn first.");
         }
+        Status previous = v.status;
         v.status = to;
-        v.updatedAt = Instant.now();
+        v.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        outbox.append(v.id.toString(), new VolunteerStatusChanged(v.id, v.networkId, to.name(), previous.name(), v.updatedAt));
+        due.volunteer(v.networkId, v.municipalityCode);
         return v;
     }
 
