@@ -9,7 +9,9 @@ import dk.qnet.contracts.match.MatchStarted;
 import dk.qnet.contracts.match.MeetingLogged;
 import dk.qnet.matching.WaitingReferral;
 import dk.qnet.matching.engine.VolunteerProfile;
+import dk.qnet.matching.engine.Explanation;
 import dk.qnet.matching.proposal.MatchingDue;
+import dk.qnet.matching.proposal.MatchingRunService;
 import dk.qnet.matching.service.WaitingReferralService;
 import dk.qnet.matching.volunteer.Volunteer;
 import dk.qnet.platform.identity.CallerIdentity;
@@ -48,11 +50,13 @@ public class MatchService {
     private final EntityManager em;
     private final Outbox outbox;
     private final MatchingDue due;
+    private final MatchingRunService runs;
 
-    public MatchService(EntityManager em, Outbox outbox, MatchingDue due) {
+    public MatchService(EntityManager em, Outbox outbox, MatchingDue due, MatchingRunService runs) {
         this.em = em;
         this.outbox = outbox;
         this.due = due;
+        this.runs = runs;
     }
 
     @Transactional
@@ -73,6 +77,12 @@ public class MatchService {
         WaitingReferral waiting = em.find(WaitingReferral.class, referralId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (waiting == null || !WaitingReferralService.READY.equals(waiting.status)) {
             throw ProblemException.conflict("The woman is no longer waiting for a volunteer.");
+        }
+        Volunteer volunteer = em.find(Volunteer.class, p[2], jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Explanation recheck = runs.recheck(waiting, volunteer);
+        if (!recheck.feasible()) {
+            throw ProblemException.conflict("The proposal no longer holds: " + recheck.checks().stream().filter(c -> !c.passed())
+                    .map(Explanation.Check::code).toList() + ". Run matching again.");
         }
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

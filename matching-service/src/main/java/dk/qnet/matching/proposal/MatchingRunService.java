@@ -10,6 +10,7 @@ import dk.qnet.matching.engine.Candidate;
 import dk.qnet.matching.engine.EngineSettings;
 import dk.qnet.matching.engine.Explanation;
 import dk.qnet.matching.engine.MatchingEngine;
+import dk.qnet.matching.engine.PairScorer;
 import dk.qnet.matching.engine.VolunteerProfile;
 import dk.qnet.matching.service.WaitingReferralService;
 import dk.qnet.matching.volunteer.Volunteer;
@@ -102,8 +103,7 @@ public class MatchingRunService {
                 "select volunteer_id, count(*) from match where status in ('OFFERED', 'ACCEPTED', 'ACTIVE') group by volunteer_id").getResultList();
         open.forEach(o -> load.put((UUID) o[0], ((Number) o[1]).intValue()));
 
-        MatchingEngine engine = new MatchingEngine(EngineSettings.defaults(LocalDate.now(ZoneId.of("Europe/Copenhagen")))
-                .with(config.neighbourPenalty(), config.waitlistPriority()));
+        MatchingEngine engine = new MatchingEngine(settings());
         List<MatchingEngine.Proposal> proposals = engine.propose(
                 women.stream().map(w -> candidate(w, excluded.getOrDefault(w.referralId, Set.of()))).toList(),
                 volunteers.stream().map(v -> profile(v, load.getOrDefault(v.id, 0))).toList());
@@ -140,6 +140,26 @@ public class MatchingRunService {
         }
         em.createNativeQuery("delete from matching_due where network_id = ?1").setParameter(1, networkId).executeUpdate();
         return proposals.size();
+    }
+
+    /**
+     * The pair checked again as things stand now, at approval: since the run, the volunteer may
+     * have been paused, filled up through another network's approval, or her certificate lapsed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Explanation recheck(WaitingReferral woman, Volunteer volunteer) {
+        @SuppressWarnings("unchecked")
+        List<UUID> excluded = em.createNativeQuery("select volunteer_id from excluded_pair where referral_id = ?1")
+                .setParameter(1, woman.referralId).getResultList();
+        int open = ((Number) em.createNativeQuery(
+                "select count(*) from match where volunteer_id = ?1 and status in ('OFFERED', 'ACCEPTED', 'ACTIVE')")
+                .setParameter(1, volunteer.id).getSingleResult()).intValue();
+        return new PairScorer(settings()).explain(candidate(woman, Set.copyOf(excluded)), profile(volunteer, open));
+    }
+
+    private EngineSettings settings() {
+        return EngineSettings.defaults(LocalDate.now(ZoneId.of("Europe/Copenhagen")))
+                .with(config.neighbourPenalty(), config.waitlistPriority());
     }
 
     private String write(Explanation explanation) {

@@ -280,6 +280,24 @@ class MatchSupportTest {
     }
 
     @Test
+    void anApprovalChecksThePairAgainAsThingsStandNow() {
+        UUID referral = referral("mi", "[]", "[]", Instant.now(), true);
+        String volunteer = volunteer("Bodil", "mi", null);
+        String proposal = given().auth().oauth2(coordinator).post("/api/v1/networks/" + NETWORK + "/matching-runs").then().statusCode(200)
+                .extract().path("find { it.referralId == '" + referral + "' }.id");
+        // Paused behind the engine's back (no new run is due): the open proposal no longer holds.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update volunteer set status = 'PAUSED' where id = ?1")
+                .setParameter(1, UUID.fromString(volunteer)).executeUpdate());
+        given().auth().oauth2(coordinator).post("/api/v1/proposals/" + proposal + "/approve").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("VOLUNTEER_AVAILABLE"));
+        assertEquals("READY", pool(referral));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update volunteer set status = 'APPROVED' where id = ?1")
+                .setParameter(1, UUID.fromString(volunteer)).executeUpdate());
+        given().auth().oauth2(coordinator).post("/api/v1/proposals/" + proposal + "/approve").then().statusCode(200)
+                .body("status", equalTo("OFFERED"));
+    }
+
+    @Test
     void erasureLeavesNothingThatLeadsBackToHer() throws Exception {
         UUID referral = referral("ht", "[\"QNET_CONTACT\",\"STATISTICS\"]", "[]", Instant.now(), true);
         volunteer("Agnete", "ht", null);

@@ -11,7 +11,7 @@ public record EngineSettings(LocalDate today, int base, int perSharedInterest, i
                              int maxWaiting, int waitlistPriority, int neighbourNetworkPenalty) {
 
     public static EngineSettings defaults(LocalDate today) {
-        return new EngineSettings(today, 100, 10, 30, 15, 5, 20, 10, 1, 30, 25, 20);
+        return new EngineSettings(today, 100, 10, 30, 15, 5, 20, 10, 5, 60, 25, 20);
     }
 
     /** The defaults with another penalty for volunteers of neighbouring networks and another waitlist priority. */

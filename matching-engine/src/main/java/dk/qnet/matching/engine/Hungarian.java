@@ -3,35 +3,46 @@ package dk.qnet.matching.engine;
 import java.util.Arrays;
 
 /**
- * The Hungarian method (Kuhn-Munkres with potentials), O(n³): an assignment of rows to columns of
- * a square cost matrix with the least total cost. Deterministic: ties go to the lower index.
+ * The Hungarian method (Kuhn-Munkres with potentials, the shortest-augmenting-path form), for a
+ * rectangular matrix with no more rows than columns: every row gets a distinct column, at the
+ * least total cost. O(rows² · columns). Deterministic: ties go to the lower index.
  */
 public final class Hungarian {
 
     private Hungarian() {
     }
 
-    /** For each row, the column assigned to it. */
-    public static int[] minimiseCost(long[][] cost) {
+    /** For each row, the column assigned to it. Requires {@code rows <= columns}. */
+    public static int[] minimiseCost(int[][] cost) {
         int n = cost.length;
+        if (n == 0) {
+            return new int[0];
+        }
+        int m = cost[0].length;
+        if (n > m) {
+            throw new IllegalArgumentException("more rows (" + n + ") than columns (" + m + ")");
+        }
         long[] u = new long[n + 1];
-        long[] v = new long[n + 1];
-        int[] p = new int[n + 1];
-        int[] way = new int[n + 1];
+        long[] v = new long[m + 1];
+        int[] p = new int[m + 1];
+        int[] way = new int[m + 1];
+        long[] minv = new long[m + 1];
+        boolean[] used = new boolean[m + 1];
         for (int i = 1; i <= n; i++) {
             p[0] = i;
             int j0 = 0;
-            long[] minv = new long[n + 1];
             Arrays.fill(minv, Long.MAX_VALUE);
-            boolean[] used = new boolean[n + 1];
+            Arrays.fill(used, false);
             do {
                 used[j0] = true;
                 int i0 = p[j0];
+                int[] row = cost[i0 - 1];
+                long ui0 = u[i0];
                 long delta = Long.MAX_VALUE;
                 int j1 = 0;
-                for (int j = 1; j <= n; j++) {
+                for (int j = 1; j <= m; j++) {
                     if (!used[j]) {
-                        long cur = cost[i0 - 1][j - 1] - u[i0] - v[j];
+                        long cur = row[j - 1] - ui0 - v[j];
                         if (cur < minv[j]) {
                             minv[j] = cur;
                             way[j] = j0;
@@ -42,7 +53,7 @@ public final class Hungarian {
                         }
                     }
                 }
-                for (int j = 0; j <= n; j++) {
+                for (int j = 0; j <= m; j++) {
                     if (used[j]) {
                         u[p[j]] += delta;
                         v[j] -= delta;
@@ -59,7 +70,7 @@ public final class Hungarian {
             } while (j0 != 0);
         }
         int[] assignment = new int[n];
-        for (int j = 1; j <= n; j++) {
+        for (int j = 1; j <= m; j++) {
             if (p[j] != 0) {
                 assignment[p[j] - 1] = j - 1;
             }

@@ -155,6 +155,33 @@ class MatchingEngineTest {
         assertEquals(ENGINE.propose(in.women(), in.volunteers()), ENGINE.propose(women, volunteers));
     }
 
+    @Property(tries = 300)
+    void theFastScoreIsTheExplainedScore(@ForAll long seed) {
+        Instance in = instance(seed, 6, 6);
+        for (Candidate w : in.women()) {
+            for (VolunteerProfile v : in.volunteers()) {
+                Explanation e = ENGINE.scorer().explain(w, v);
+                assertEquals(e.feasible() ? e.score() : -1, ENGINE.scorer().score(w, v));
+            }
+        }
+    }
+
+    @Property(tries = 300)
+    void regionByRegionIsAsGoodAsTheWholeBatch(@ForAll long seed) {
+        Instance in = instance(seed, 14, 10);
+        List<MatchingEngine.Proposal> parts = ENGINE.proposeByRegion(in.women(), in.volunteers());
+        assertNoHardConstraintBroken(in, parts);
+        assertEquals(MatchingEngine.totalScore(ENGINE.propose(in.women(), in.volunteers())), MatchingEngine.totalScore(parts));
+    }
+
+    @Property(tries = 300)
+    void firstComeFirstServedNeverBeatsTheEngine(@ForAll long seed) {
+        Instance in = instance(seed, 14, 10);
+        List<MatchingEngine.Proposal> greedy = new FifoGreedy(EngineSettings.defaults(TODAY)).propose(in.women(), in.volunteers());
+        assertNoHardConstraintBroken(in, greedy);
+        assertTrue(MatchingEngine.totalScore(greedy) <= MatchingEngine.totalScore(ENGINE.propose(in.women(), in.volunteers())));
+    }
+
     @Test
     void theWholeBatchBeatsFirstComeFirstServed() {
         // Greedy would give the first woman the only volunteer who can help the second.
@@ -175,6 +202,9 @@ class MatchingEngineTest {
         proposals.forEach(p -> pairs.put(p.referralId(), p.volunteerId()));
         assertEquals(arabicSpeaker.volunteerId(), pairs.get(amira));
         assertEquals(danishSpeaker.volunteerId(), pairs.get(sara));
+        List<MatchingEngine.Proposal> greedy = new FifoGreedy(EngineSettings.defaults(TODAY))
+                .propose(List.of(first, second), List.of(arabicSpeaker, danishSpeaker));
+        assertEquals(1, greedy.size(), "first come, first served leaves Amira without a volunteer");
     }
 
     @Test
@@ -187,8 +217,8 @@ class MatchingEngineTest {
         Map<String, Integer> points = new HashMap<>();
         e.components().forEach(c -> points.put(c.code(), c.points()));
         assertEquals(Map.of("BASE", 100, "SHARED_INTERESTS", 20, "AGE_BAND", 15, "MORE_SLOTS", 10, "SAME_MUNICIPALITY", 10,
-                "WAITING_TIME", 7, "WAITLIST_PRIORITY", 25), points);
-        assertEquals(187, e.score());
+                "WAITING_TIME", 35, "WAITLIST_PRIORITY", 25), points);
+        assertEquals(215, e.score());
         assertEquals(7, e.checks().size());
         assertTrue(e.checks().stream().allMatch(Explanation.Check::passed));
         assertTrue(e.checks().stream().anyMatch(c -> c.code().equals("CHILD_SAFETY_CERTIFICATE") && c.text().contains("børneattest")));
