@@ -1,70 +1,155 @@
 package dk.qnet.statistics.rest;
 
+import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.ProblemException;
-import dk.qnet.statistics.service.ActivityStatistics;
-import dk.qnet.statistics.service.ReferralStatistics;
+import dk.qnet.statistics.aggregate.Measures;
+import dk.qnet.statistics.publish.Cube;
+import dk.qnet.statistics.publish.Figures;
+import dk.qnet.statistics.publish.Filter;
+import dk.qnet.statistics.publish.Reports;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Year;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The national headline figures: public, with small-number suppression. */
+/**
+ * The figures, as JSON or as CSV ({@code Accept: text/csv}, or {@code ?format=csv} for a
+ * download link), with the same suppression in both. The headline for the country or a region is
+ * public; periods within a year, networks, sources, breakdowns and outcomes need analyst or admin.
+ */
 @Path("/api/v1/statistics")
-@Produces(MediaType.APPLICATION_JSON)
-@PermitAll
+@Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
 public class StatisticsResource {
 
-    public record MonthView(String month, Long received, String display, boolean suppressed) {
+    private final Reports reports;
+    private final Figures figures;
+
+    public StatisticsResource(Reports reports, Figures figures) {
+        this.reports = reports;
+        this.figures = figures;
     }
 
-    public record ReferralsReceived(int year, int suppressionThreshold, List<MonthView> months) {
-    }
-
-    public record ActivitiesHeld(int year, int suppressionThreshold, List<ActivityStatistics.MonthParticipation> months) {
-    }
-
-    private final ReferralStatistics referrals;
-    private final ActivityStatistics activities;
-
-    public StatisticsResource(ReferralStatistics referrals, ActivityStatistics activities) {
-        this.referrals = referrals;
-        this.activities = activities;
-    }
-
-    /** Network activities held per month, and how many women, children and volunteers took part. */
     @GET
-    @Path("activities")
-    public ActivitiesHeld activities(@QueryParam("year") String year) {
-        int y = parseYear(year);
-        return new ActivitiesHeld(y, referrals.threshold(), activities.perMonth(y));
+    @Path("headline")
+    @PermitAll
+    public Response headline(@QueryParam("year") String year, @QueryParam("region") String region, @QueryParam("format") String format) {
+        Filter filter = Filter.parse(year, null, null, region, null, null);
+        return respond(new Views.ReportView(reports.headline(filter)), format);
     }
 
+    /** A headline KPI month by month: public for the country or a region; any KPI or finer filter for analysts. */
+    @GET
+    @Path("trend")
+    @PermitAll
+    public Response trend(@QueryParam("kpi") String kpi, @QueryParam("year") String year, @QueryParam("region") String region,
+                          @QueryParam("format") String format) {
+        if (kpi == null || !Reports.isHeadline(kpi)) {
+            throw ProblemException.invalid("kpi", "must be a headline figure, such as referralsReceived");
+        }
+        Filter filter = Filter.parse(year, null, null, region, null, null);
+        return respond(new Views.TrendView(kpi, filter.period(), region, figures.threshold(), reports.trend(kpi, filter)), format);
+    }
+
+    @GET
+    @Path("kpis")
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    public Response kpis(@QueryParam("year") String year, @QueryParam("quarter") String quarter, @QueryParam("month") String month,
+                         @QueryParam("region") String region, @QueryParam("network") String network,
+                         @QueryParam("source") String source, @QueryParam("format") String format) {
+        Filter filter = Filter.parse(year, quarter, month, region, network, source);
+        return respond(new Views.ReportView(reports.detailed(filter)), format);
+    }
+
+    @GET
+    @Path("breakdown")
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    public Response breakdown(@QueryParam("kpi") String kpi, @QueryParam("by") String by, @QueryParam("year") String year,
+                              @QueryParam("quarter") String quarter, @QueryParam("month") String month,
+                              @QueryParam("region") String region, @QueryParam("network") String network,
+                              @QueryParam("source") String source, @QueryParam("format") String format) {
+        if (kpi == null || Reports.measureOf(kpi) == null) {
+            throw ProblemException.invalid("kpi", "must be a KPI name, such as referralsReceived");
+        }
+        if (by == null || !List.of("region", "network", "source").contains(by)) {
+            throw ProblemException.invalid("by", "must be region, network or source");
+        }
+        Filter filter = Filter.parse(year, quarter, month, region, network, source);
+        return respond(new Views.BreakdownView(kpi, filter.period(), by, figures.threshold(), reports.breakdown(kpi, filter, by)), format);
+    }
+
+    /** The women's own ratings: how many gave each value, per timepoint and dimension. */
+    @GET
+    @Path("outcomes")
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
+    public Response outcomes(@QueryParam("year") String year, @QueryParam("quarter") String quarter, @QueryParam("month") String month,
+                             @QueryParam("region") String region, @QueryParam("network") String network,
+                             @QueryParam("format") String format) {
+        Filter filter = Filter.parse(year, quarter, month, region, network, null);
+        Map<String, Map<String, List<Figures.Row>>> distributions = new LinkedHashMap<>();
+        for (String timepoint : List.of("START", "THREE_MONTHS", "END")) {
+            Map<String, List<Figures.Row>> dims = new LinkedHashMap<>();
+            for (String dimension : List.of("network", "community", "health", "economy", "housing", "jobEducation", "safety")) {
+                boolean safety = dimension.equals("safety");
+                Cube cube = figures.distribution(Measures.OUTCOME + timepoint + "." + dimension, filter.year(), safety ? 1 : 0, safety ? 7 : 4);
+                List<Figures.Row> rows = new ArrayList<>();
+                for (int r = 0; r < cube.dimension(2).size(); r++) {
+                    rows.add(new Figures.Row(cube.dimension(2).key(r), figures.figure(cube, filter, cube.dimension(2).key(r))));
+                }
+                dims.put(dimension, rows);
+            }
+            distributions.put(timepoint, dims);
+        }
+        return respond(new Views.OutcomeView(filter.period(), region, network, figures.threshold(), distributions), format);
+    }
+
+    /** Referrals received per month, for the country: kept from the first version of this API. */
     @GET
     @Path("referrals-received")
-    public ReferralsReceived referralsReceived(@QueryParam("year") String year) {
-        int y = parseYear(year);
-        List<MonthView> months = referrals.receivedPerMonth(y).stream()
-                .map(m -> new MonthView(m.month().toString(), m.suppressed() ? null : m.received(), m.display(), m.suppressed()))
-                .toList();
-        return new ReferralsReceived(y, referrals.threshold(), months);
+    @PermitAll
+    public Response referralsReceived(@QueryParam("year") String year, @QueryParam("format") String format) {
+        Filter filter = Filter.parse(year, null, null, null, null, null);
+        List<Views.LegacyMonth> months = reports.trend("referralsReceived", filter).stream()
+                .map(m -> new Views.LegacyMonth(m.month(), m.figure().value(), m.figure().display(), m.figure().suppressed())).toList();
+        return respond(new Views.LegacyReferrals(filter.year(), figures.threshold(), months), format);
     }
 
-    private static int parseYear(String year) {
-        if (year == null || year.isBlank()) {
-            return Year.now().getValue();
+    /** Activities held and who came, per month, for the country: kept from the first version. */
+    @GET
+    @Path("activities")
+    @PermitAll
+    public Response activities(@QueryParam("year") String year, @QueryParam("format") String format) {
+        Filter filter = Filter.parse(year, null, null, null, null, null);
+        List<Figures.MonthFigure> held = reports.trend("activitiesHeld", filter);
+        List<Figures.MonthFigure> women = reports.trend("activityWomen", filter);
+        List<Figures.MonthFigure> children = reports.trend("activityChildren", filter);
+        List<Figures.MonthFigure> volunteers = reports.trend("activityVolunteers", filter);
+        List<Views.ActivityMonth> months = new ArrayList<>();
+        for (int i = 0; i < held.size(); i++) {
+            months.add(new Views.ActivityMonth(held.get(i).month(), held.get(i).figure(), women.get(i).figure(), children.get(i).figure(),
+                    volunteers.get(i).figure()));
         }
-        try {
-            int y = Integer.parseInt(year);
-            if (y >= 2001 && y <= 2100) {
-                return y;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
+        return respond(new Views.LegacyActivities(filter.year(), figures.threshold(), months), format);
+    }
+
+    private static Response respond(CsvTable body, String format) {
+        if (format == null || format.isBlank()) {
+            return Response.ok(body).build();
         }
-        throw ProblemException.invalid("year", "must be a year from 2001 to 2100");
+        if (format.equals("csv")) {
+            return Response.ok(body, CsvWriter.TEXT_CSV + "; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"qnet-statistik.csv\"").build();
+        }
+        if (format.equals("json")) {
+            return Response.ok(body, MediaType.APPLICATION_JSON).build();
+        }
+        throw ProblemException.invalid("format", "must be csv or json");
     }
 }

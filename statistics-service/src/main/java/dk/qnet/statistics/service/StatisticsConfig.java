@@ -6,11 +6,17 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "qnet.statistics")
 public interface StatisticsConfig {
 
-    /** Published counts below this show as "<threshold". */
+    /** Published counts from 1 to below this show as "<threshold"; medians need this many cases. */
     @WithDefault("5")
     int suppressionThreshold();
 
     /** The time zone that decides which month an event belongs to. */
     @WithDefault("Europe/Copenhagen")
     String zone();
+
+    /**
+     * The secret key (base64, at least 32 bytes) of the keyed hash that stands in for a referral
+     * id. No default: production supplies it as a secret; ./qnet makes one per installation.
+     */
+    String pseudonymKey();
 }

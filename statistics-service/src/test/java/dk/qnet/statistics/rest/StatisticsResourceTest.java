@@ -44,10 +44,11 @@ class StatisticsResourceTest {
             }
         }
         // A marker after the duplicate on the same key, so the same partition: once it is counted,
-        // the duplicate has been consumed too.
+        // the duplicate has been consumed too. It falls in another year, so no total of 2024 makes
+        // May's count a complementary-suppressed cell.
         UUID marker = UUID.randomUUID();
-        KafkaProbe.sendEvent(EventType.REFERRAL_RECEIVED, duplicatedKey, referralReceived(marker, "2024-06-01T10:00:00Z"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "<5".equals(month(2024, 6).getString("display")));
+        KafkaProbe.sendEvent(EventType.REFERRAL_RECEIVED, duplicatedKey, referralReceived(marker, "2017-06-01T10:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "<5".equals(month(2017, 6).getString("display")));
 
         JsonPath may = month(2024, 5);
         org.junit.jupiter.api.Assertions.assertEquals(6, may.getInt("received"));

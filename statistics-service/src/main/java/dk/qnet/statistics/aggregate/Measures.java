@@ -1,0 +1,47 @@
+package dk.qnet.statistics.aggregate;
+
+/** The names of the figures kept. A name ending in ".delta" is the change of a stock. */
+public final class Measures {
+
+    public static final String RECEIVED = "referrals.received";
+    public static final String ACCEPTED = "referrals.accepted";
+    public static final String REJECTED = "referrals.rejected";
+    /** Followed by the coded reason, such as {@code referrals.rejected.OUT_OF_AREA}. */
+    public static final String REJECTED_BECAUSE = "referrals.rejected.";
+    public static final String WITHDRAWN = "referrals.withdrawn";
+    public static final String WAITING = "waiting.delta";
+    public static final String WOMEN_REACHED = "women.reached";
+    public static final String CHILDREN_REACHED = "children.reached";
+    public static final String MATCHES_ACCEPTED = "matches.accepted";
+    public static final String MATCHES_ACTIVE = "matches.active.delta";
+    public static final String MATCHES_ENDED = "matches.ended";
+    public static final String MATCHES_ENDED_EARLY = "matches.ended_early";
+    public static final String MEETINGS = "meetings";
+    public static final String VOLUNTEERS_APPROVED = "volunteers.approved";
+    public static final String VOLUNTEERS_ACTIVE = "volunteers.active.delta";
+    public static final String NETWORKS_ACTIVE = "networks.active.delta";
+    public static final String ACTIVITIES_HELD = "activities.held";
+    public static final String ACTIVITY_WOMEN = "activities.women";
+    public static final String ACTIVITY_CHILDREN = "activities.children";
+    public static final String ACTIVITY_VOLUNTEERS = "activities.volunteers";
+    public static final String OUTCOMES_COMPARED = "outcomes.compared";
+    public static final String SAFETY_IMPROVED = "outcomes.safety_improved";
+    public static final String WELLBEING_IMPROVED = "outcomes.wellbeing_improved";
+
+    /** Distributions. */
+    public static final String DAYS_TO_MATCH = "days_to_match";
+    public static final String MATCH_DAYS = "match_days";
+    /** Followed by timepoint and dimension, such as {@code outcome.START.safety}. */
+    public static final String OUTCOME = "outcome.";
+
+    /** The source of figures that are not about a referral (volunteers, networks, activities). */
+    public static final String NO_SOURCE = "NONE";
+    public static final String UNROUTED = "UNROUTED";
+
+    private Measures() {
+    }
+
+    public static boolean isStock(String measure) {
+        return measure.endsWith(".delta");
+    }
+}

@@ -1,0 +1,371 @@
+package dk.qnet.statistics.publish;
+
+import dk.qnet.contracts.referral.SenderType;
+import dk.qnet.platform.persistence.SqlValues;
+import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.statistics.aggregate.Measures;
+import dk.qnet.statistics.service.StatisticsConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads the monthly aggregates of one measure and one year into a suppressed cube, and answers
+ * a filter from it. Only a year's rows are read, whatever the length of the history: the cost of
+ * a question does not grow with the years behind it.
+ */
+@ApplicationScoped
+public class Figures {
+
+    /** A published figure: the number, or null when hidden; what a reader sees; whether it is hidden. */
+    public record Figure(Long value, String display, boolean suppressed) {
+    }
+
+    public record MonthFigure(String month, Figure figure) {
+    }
+
+    public record Row(String key, Figure figure) {
+    }
+
+    /** A median and 90th percentile in days, published only on enough cases. */
+    public record Spread(Integer median, Integer p90, boolean published) {
+    }
+
+    /** Marks a complementary-suppressed cell: hidden so that another one can't be worked out. */
+    public static final String HIDDEN = "x";
+
+    private final EntityManager em;
+    private final int threshold;
+    private final ZoneId zone;
+
+    public Figures(EntityManager em, StatisticsConfig config) {
+        this.em = em;
+        this.threshold = config.suppressionThreshold();
+        this.zone = ZoneId.of(config.zone());
+    }
+
+    public int threshold() {
+        return threshold;
+    }
+
+    /** The suppressed cube of a count measure (third dimension: source) for a year. */
+    @Transactional
+    public Cube cube(String measure, int year) {
+        boolean stock = Measures.isStock(measure);
+        Dimension time = time(stock);
+        Map<String, String> networks = networks();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select month, network_id, region_code, source, value from monthly_count
+                where measure = ?1 and month >= ?2 and month < ?3
+                """).setParameter(1, measure).setParameter(2, LocalDate.of(year, 1, 1)).setParameter(3, LocalDate.of(year + 1, 1, 1))
+                .getResultList();
+        List<Object[]> opening = List.of();
+        if (stock) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> before = em.createNativeQuery("""
+                    select network_id, region_code, source, sum(value) from monthly_count
+                    where measure = ?1 and month < ?2 group by network_id, region_code, source
+                    """).setParameter(1, measure).setParameter(2, LocalDate.of(year, 1, 1)).getResultList();
+            opening = before;
+        }
+        TreeSet<String> sources = new TreeSet<>();
+        for (SenderType t : SenderType.values()) {
+            sources.add(t.name());
+        }
+        rows.forEach(r -> {
+            networks.putIfAbsent((String) r[1], (String) r[2]);
+            sources.add((String) r[3]);
+        });
+        opening.forEach(r -> {
+            networks.putIfAbsent((String) r[0], (String) r[1]);
+            sources.add((String) r[2]);
+        });
+        Dimension geo = geography(networks);
+        Dimension source = new Dimension();
+        int all = source.add("ALL", -1);
+        sources.forEach(s -> source.add(s, all));
+
+        Cube cube = new Cube(time, geo, source, new boolean[] {!stock, true, true});
+        if (stock) {
+            // A stock's level at the end of each month: what it was before the year, plus the changes up to that month.
+            long[][][] delta = new long[13][geo.size()][source.size()];
+            for (Object[] r : opening) {
+                delta[0][leaf(geo, (String) r[0])][source.find((String) r[2]).orElseThrow()] += ((Number) r[3]).longValue();
+            }
+            for (Object[] r : rows) {
+                int m = SqlValues.localDate(r[0]).getMonthValue();
+                delta[m][leaf(geo, (String) r[1])][source.find((String) r[3]).orElseThrow()] += ((Number) r[4]).longValue();
+            }
+            for (int g = 0; g < geo.size(); g++) {
+                for (int s = 0; s < source.size(); s++) {
+                    long level = delta[0][g][s];
+                    for (int m = 1; m <= 12; m++) {
+                        level += delta[m][g][s];
+                        if (level != 0) {
+                            cube.addLeaf(m - 1, g, s, level);
+                        }
+                    }
+                }
+            }
+        } else {
+            for (Object[] r : rows) {
+                int m = SqlValues.localDate(r[0]).getMonthValue();
+                cube.addLeaf(monthNode(time, m), leaf(geo, (String) r[1]), source.find((String) r[3]).orElseThrow(), ((Number) r[4]).longValue());
+            }
+        }
+        cube.rollUp();
+        // Networks are organisations, not people: their count needs no protection.
+        cube.suppress(measure.equals(Measures.NETWORKS_ACTIVE) ? 1 : threshold);
+        return cube;
+    }
+
+    /** The suppressed cube of a rating distribution (third dimension: the rating given). */
+    @Transactional
+    public Cube distribution(String measure, int year, int minRating, int maxRating) {
+        Dimension time = time(false);
+        Map<String, String> networks = networks();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select month, network_id, region_code, bucket, sum(value) from monthly_histogram
+                where measure = ?1 and month >= ?2 and month < ?3 group by month, network_id, region_code, bucket
+                """).setParameter(1, measure).setParameter(2, LocalDate.of(year, 1, 1)).setParameter(3, LocalDate.of(year + 1, 1, 1))
+                .getResultList();
+        rows.forEach(r -> networks.putIfAbsent((String) r[1], (String) r[2]));
+        Dimension geo = geography(networks);
+        Dimension rating = new Dimension();
+        int all = rating.add("ALL", -1);
+        for (int v = minRating; v <= maxRating; v++) {
+            rating.add(Integer.toString(v), all);
+        }
+        Cube cube = new Cube(time, geo, rating, new boolean[] {true, true, true});
+        for (Object[] r : rows) {
+            int bucket = ((Number) r[3]).intValue();
+            if (bucket >= minRating && bucket <= maxRating) {
+                cube.addLeaf(monthNode(time, SqlValues.localDate(r[0]).getMonthValue()), leaf(geo, (String) r[1]),
+                        bucket - minRating + 1, ((Number) r[4]).longValue());
+            }
+        }
+        cube.rollUp();
+        cube.suppress(threshold);
+        return cube;
+    }
+
+    /** The figure for a filter: one cell of the cube. */
+    public Figure figure(Cube cube, Filter filter, String thirdKey) {
+        int t = timeNode(cube, filter);
+        int g = geoNode(cube.dimension(1), filter);
+        int k = cube.dimension(2).find(thirdKey).orElse(-1);
+        if (g < 0 || k < 0) {
+            return shown(0);
+        }
+        return figure(cube, t, g, k);
+    }
+
+    public Figure figure(Cube cube, Filter filter) {
+        return figure(cube, filter, filter.source() == null ? "ALL" : filter.source());
+    }
+
+    /** Each month of the filter's period. */
+    public List<MonthFigure> trend(Cube cube, Filter filter) {
+        List<MonthFigure> months = new ArrayList<>();
+        int g = geoNode(cube.dimension(1), filter);
+        int k = cube.dimension(2).find(filter.source() == null ? "ALL" : filter.source()).orElse(-1);
+        for (int m : filter.months()) {
+            String key = String.format("%d-%02d", filter.year(), m);
+            months.add(new MonthFigure(key, g < 0 || k < 0 ? shown(0) : figure(cube, monthNode(cube.dimension(0), m), g, k)));
+        }
+        return months;
+    }
+
+    /** The parts of the filter's cell: the regions of the country, the networks of a region, or the sources. */
+    public List<Row> breakdown(Cube cube, Filter filter, String by) {
+        int t = timeNode(cube, filter);
+        Dimension geo = cube.dimension(1);
+        int g = geoNode(geo, filter);
+        int k = cube.dimension(2).find(filter.source() == null ? "ALL" : filter.source()).orElse(-1);
+        List<Row> rows = new ArrayList<>();
+        if (g < 0 || k < 0) {
+            return rows;
+        }
+        switch (by) {
+            case "region" -> geo.children(0).forEach(r -> rows.add(new Row(geo.key(r), figure(cube, t, r, k))));
+            case "network" -> {
+                List<Integer> parents = g == 0 ? geo.children(0) : geo.isLeaf(g) ? List.of(geo.parent(g)) : List.of(g);
+                for (int region : parents) {
+                    geo.children(region).forEach(n -> rows.add(new Row(geo.key(n), figure(cube, t, n, k))));
+                }
+            }
+            case "source" -> cube.dimension(2).children(0).forEach(s -> rows.add(new Row(cube.dimension(2).key(s), figure(cube, t, g, s))));
+            default -> throw ProblemException.invalid("by", "must be region, network or source");
+        }
+        return rows;
+    }
+
+    /** The median and 90th percentile of a distribution over the filter, on at least the threshold of cases. */
+    @Transactional
+    public Spread spread(String measure, Filter filter) {
+        List<Integer> months = filter.months();
+        StringBuilder sql = new StringBuilder("""
+                select bucket, sum(value) from monthly_histogram
+                where measure = :measure and month >= :first and month <= :last""");
+        if (filter.region() != null) {
+            sql.append(" and region_code = :region");
+        }
+        if (filter.network() != null) {
+            sql.append(" and network_id = :network");
+        }
+        if (filter.source() != null) {
+            sql.append(" and source = :source");
+        }
+        sql.append(" group by bucket order by bucket");
+        var query = em.createNativeQuery(sql.toString()).setParameter("measure", measure)
+                .setParameter("first", LocalDate.of(filter.year(), months.get(0), 1))
+                .setParameter("last", LocalDate.of(filter.year(), months.get(months.size() - 1), 1));
+        if (filter.region() != null) {
+            query.setParameter("region", filter.region());
+        }
+        if (filter.network() != null) {
+            query.setParameter("network", filter.network());
+        }
+        if (filter.source() != null) {
+            query.setParameter("source", filter.source());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        TreeMap<Integer, Long> histogram = new TreeMap<>();
+        long n = 0;
+        for (Object[] r : rows) {
+            long count = ((Number) r[1]).longValue();
+            histogram.put(((Number) r[0]).intValue(), count);
+            n += count;
+        }
+        if (n < threshold) {
+            return new Spread(null, null, false);
+        }
+        return new Spread(percentile(histogram, n, 50), percentile(histogram, n, 90), true);
+    }
+
+    /** Nearest-rank percentile of a histogram. */
+    static int percentile(TreeMap<Integer, Long> histogram, long n, int p) {
+        long rank = (long) Math.ceil(p / 100.0 * n);
+        long seen = 0;
+        for (Map.Entry<Integer, Long> e : histogram.entrySet()) {
+            seen += e.getValue();
+            if (seen >= rank) {
+                return e.getKey();
+            }
+        }
+        return histogram.lastKey();
+    }
+
+    /** A ratio of two published cells, only when both are shown and the denominator rests on enough cases. */
+    public Double ratio(Figure numerator, Figure denominator) {
+        if (numerator.suppressed() || denominator.suppressed() || denominator.value() == null || denominator.value() < threshold) {
+            return null;
+        }
+        return Math.round(1000.0 * numerator.value() / denominator.value()) / 1000.0;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(zone);
+    }
+
+    private Figure figure(Cube cube, int t, int g, int k) {
+        long v = cube.value(t, g, k);
+        return switch (cube.state(t, g, k)) {
+            case SHOWN -> shown(v);
+            case BELOW_THRESHOLD -> new Figure(null, "<" + threshold, true);
+            case HIDDEN_TO_PROTECT -> new Figure(null, HIDDEN, true);
+        };
+    }
+
+    private static Figure shown(long v) {
+        return new Figure(v, Long.toString(v), false);
+    }
+
+    private int timeNode(Cube cube, Filter filter) {
+        Dimension time = cube.dimension(0);
+        if (time.size() == 12) {
+            // A stock: its level at the end of the period.
+            return monthNode(time, filter.lastMonth(today()));
+        }
+        if (filter.month() != null) {
+            return monthNode(time, filter.month());
+        }
+        if (filter.quarter() != null) {
+            return time.find("Q" + filter.quarter()).orElseThrow();
+        }
+        return 0;
+    }
+
+    private static int monthNode(Dimension time, int month) {
+        return time.find(String.format("M%02d", month)).orElseThrow();
+    }
+
+    private static int geoNode(Dimension geo, Filter filter) {
+        if (filter.network() != null) {
+            int n = geo.find(filter.network()).orElse(-1);
+            if (n >= 0 && filter.region() != null && !geo.key(geo.parent(n)).equals(filter.region())) {
+                throw ProblemException.invalid("network", "is not in region " + filter.region());
+            }
+            return n;
+        }
+        if (filter.region() != null) {
+            return geo.find(filter.region()).orElse(-1);
+        }
+        return 0;
+    }
+
+    /** A year of quarters of months; for a stock, twelve months that add up to nothing. */
+    private static Dimension time(boolean stock) {
+        Dimension time = new Dimension();
+        if (stock) {
+            for (int m = 1; m <= 12; m++) {
+                time.add(String.format("M%02d", m), -1);
+            }
+            return time;
+        }
+        int year = time.add("YEAR", -1);
+        for (int q = 1; q <= 4; q++) {
+            int quarter = time.add("Q" + q, year);
+            for (int m = q * 3 - 2; m <= q * 3; m++) {
+                time.add(String.format("M%02d", m), quarter);
+            }
+        }
+        return time;
+    }
+
+    private Map<String, String> networks() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select network_id, region_code from network").getResultList();
+        Map<String, String> networks = new TreeMap<>();
+        rows.forEach(r -> networks.put((String) r[0], (String) r[1]));
+        return networks;
+    }
+
+    /** The country, its regions, their networks. A network seen under two regions counts under the first. */
+    private static Dimension geography(Map<String, String> networks) {
+        Dimension geo = new Dimension();
+        int country = geo.add("DK", -1);
+        Map<String, Integer> regions = new TreeMap<>();
+        new TreeSet<>(networks.values()).forEach(r -> regions.put(r, geo.add(r, country)));
+        networks.forEach((network, region) -> {
+            if (geo.find(network).isEmpty()) {
+                geo.add(network, regions.get(region));
+            }
+        });
+        return geo;
+    }
+
+    private static int leaf(Dimension geo, String network) {
+        return geo.find(network).orElseThrow();
+    }
+}

@@ -1,0 +1,200 @@
+package dk.qnet.statistics.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Suppression that holds: no published cell from 1 to below the threshold, and no chain of
+ * subtractions along the cube's totals that works out a hidden cell.
+ */
+class CubeTest {
+
+    /** A small year (two quarters of two months), a country of regions and networks, and sources. */
+    static Cube randomCube(long seed, int regions, int networksPerRegion, int sources, boolean stock) {
+        Random r = new Random(seed);
+        Dimension time = new Dimension();
+        if (stock) {
+            for (int m = 1; m <= 4; m++) {
+                time.add("M0" + m, -1);
+            }
+        } else {
+            int year = time.add("YEAR", -1);
+            for (int q = 1; q <= 2; q++) {
+                int quarter = time.add("Q" + q, year);
+                time.add("M0" + (2 * q - 1), quarter);
+                time.add("M0" + (2 * q), quarter);
+            }
+        }
+        Dimension geo = new Dimension();
+        int country = geo.add("DK", -1);
+        for (int g = 0; g < regions; g++) {
+            int region = geo.add("R" + g, country);
+            for (int n = 0; n < networksPerRegion; n++) {
+                geo.add("N" + g + "." + n, region);
+            }
+        }
+        Dimension source = new Dimension();
+        int all = source.add("ALL", -1);
+        for (int s = 0; s < sources; s++) {
+            source.add("S" + s, all);
+        }
+        Cube cube = new Cube(time, geo, source, new boolean[] {!stock, true, true});
+        for (int t = 0; t < time.size(); t++) {
+            for (int g = 0; g < geo.size(); g++) {
+                for (int s = 0; s < source.size(); s++) {
+                    if (time.isLeaf(t) && geo.isLeaf(g) && source.isLeaf(s)) {
+                        // Mostly small counts, where suppression has work to do; some zeros, some large.
+                        int kind = r.nextInt(10);
+                        cube.addLeaf(t, g, s, kind < 3 ? 0 : kind < 8 ? 1 + r.nextInt(6) : 5 + r.nextInt(40));
+                    }
+                }
+            }
+        }
+        cube.rollUp();
+        return cube;
+    }
+
+    /**
+     * The attacker knows every shown cell and every total relation. Whenever a line has exactly one
+     * unknown cell she solves it, and goes on with what she learnt. She must learn no hidden cell.
+     */
+    static Set<List<Integer>> attack(Cube cube) {
+        Set<List<Integer>> known = new HashSet<>();
+        Dimension[] d = {cube.dimension(0), cube.dimension(1), cube.dimension(2)};
+        for (int t = 0; t < d[0].size(); t++) {
+            for (int g = 0; g < d[1].size(); g++) {
+                for (int s = 0; s < d[2].size(); s++) {
+                    if (cube.state(t, g, s) == Cube.State.SHOWN) {
+                        known.add(List.of(t, g, s));
+                    }
+                }
+            }
+        }
+        Set<List<Integer>> derived = new HashSet<>();
+        boolean learnt = true;
+        while (learnt) {
+            learnt = false;
+            for (int[][] line : cube.lines()) {
+                List<Integer> unknown = null;
+                int unknowns = 0;
+                for (int[] c : line) {
+                    if (!known.contains(List.of(c[0], c[1], c[2]))) {
+                        unknowns++;
+                        unknown = List.of(c[0], c[1], c[2]);
+                    }
+                }
+                if (unknowns == 1) {
+                    known.add(unknown);
+                    derived.add(unknown);
+                    learnt = true;
+                }
+            }
+        }
+        return derived;
+    }
+
+    @Property(tries = 300)
+    void noPublishedCellIsASmallCountAndNoHiddenCellCanBeWorkedOut(@ForAll long seed, @ForAll @IntRange(min = 1, max = 3) int regions,
+                                                                 @ForAll @IntRange(min = 1, max = 3) int networks,
+                                                                 @ForAll @IntRange(min = 1, max = 3) int sources,
+                                                                 @ForAll boolean stock, @ForAll @IntRange(min = 2, max = 10) int threshold) {
+        Cube cube = randomCube(seed, regions, networks, sources, stock);
+        cube.suppress(threshold);
+        for (int t = 0; t < cube.dimension(0).size(); t++) {
+            for (int g = 0; g < cube.dimension(1).size(); g++) {
+                for (int s = 0; s < cube.dimension(2).size(); s++) {
+                    long v = cube.value(t, g, s);
+                    if (cube.state(t, g, s) == Cube.State.SHOWN) {
+                        assertFalse(v > 0 && v < threshold, "a small count was published: " + v);
+                    }
+                    if (v > 0 && v < threshold) {
+                        assertEquals(Cube.State.BELOW_THRESHOLD, cube.state(t, g, s));
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of(), attack(cube), "hidden cells worked out by subtraction");
+    }
+
+    @Property(tries = 200)
+    void totalsAreTheSumsOfTheirParts(@ForAll long seed) {
+        Cube cube = randomCube(seed, 2, 3, 2, false);
+        Dimension geo = cube.dimension(1);
+        for (int g = 0; g < geo.size(); g++) {
+            if (!geo.isLeaf(g)) {
+                long sum = 0;
+                for (int child : geo.children(g)) {
+                    sum += cube.value(0, child, 0);
+                }
+                assertEquals(sum, cube.value(0, g, 0));
+            }
+        }
+    }
+
+    @Test
+    void aRegionTotalMinusOneNetworkCannotRevealTheOther() {
+        Dimension time = new Dimension();
+        time.add("M01", -1);
+        Dimension geo = new Dimension();
+        int dk = geo.add("DK", -1);
+        int region = geo.add("R", dk);
+        int big = geo.add("big", region);
+        int small = geo.add("small", region);
+        Dimension source = new Dimension();
+        source.add("ALL", -1);
+        Cube cube = new Cube(time, geo, source, new boolean[] {false, true, false});
+        cube.addLeaf(0, big, 0, 15);
+        cube.addLeaf(0, small, 0, 2);
+        cube.rollUp();
+        cube.suppress(5);
+        assertEquals(17, cube.value(0, region, 0));
+        assertEquals(Cube.State.SHOWN, cube.state(0, region, 0));
+        assertEquals(Cube.State.BELOW_THRESHOLD, cube.state(0, small, 0));
+        assertEquals(Cube.State.HIDDEN_TO_PROTECT, cube.state(0, big, 0), "17 - 15 would give away the 2");
+    }
+
+    @Test
+    void theSecondHiddenCellIsLargeEnoughThatTheRangeOfTheFirstGivesNothingAway() {
+        // Line: total 17 = 1 + 5 + 11. Hiding the 5 would leave 1 + x = 6 with x >= 5: x = 5 and the 1 known.
+        Dimension time = new Dimension();
+        time.add("M01", -1);
+        Dimension geo = new Dimension();
+        int dk = geo.add("DK", -1);
+        int a = geo.add("a", dk);
+        int b = geo.add("b", dk);
+        int c = geo.add("c", dk);
+        Dimension source = new Dimension();
+        source.add("ALL", -1);
+        Cube cube = new Cube(time, geo, source, new boolean[] {false, true, false});
+        cube.addLeaf(0, a, 0, 1);
+        cube.addLeaf(0, b, 0, 5);
+        cube.addLeaf(0, c, 0, 11);
+        cube.rollUp();
+        cube.suppress(5);
+        assertEquals(Cube.State.SHOWN, cube.state(0, b, 0));
+        assertEquals(Cube.State.HIDDEN_TO_PROTECT, cube.state(0, c, 0));
+        assertNotEquals(Cube.State.SHOWN, cube.state(0, a, 0));
+    }
+
+    @Test
+    void zeroesAreShownAndAThresholdBelowOneIsRefused() {
+        Cube cube = randomCube(1, 1, 1, 1, false);
+        assertThrows(IllegalArgumentException.class, () -> cube.suppress(0));
+        Cube empty = new Cube(cube.dimension(0), cube.dimension(1), cube.dimension(2), new boolean[] {true, true, true});
+        empty.rollUp();
+        empty.suppress(5);
+        assertTrue(empty.state(0, 0, 0) == Cube.State.SHOWN && empty.value(0, 0, 0) == 0);
+    }
+}
