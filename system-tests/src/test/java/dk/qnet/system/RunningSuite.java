@@ -56,6 +56,22 @@ final class RunningSuite implements AutoCloseable {
         return suite;
     }
 
+    int kafkaPort() {
+        return Integer.parseInt(env.get("QNET_KAFKA_PORT"));
+    }
+
+    int postgresPort() {
+        return Integer.parseInt(env.get("QNET_PG_PORT"));
+    }
+
+    int activityPort() {
+        return Integer.parseInt(env.get("QNET_ACTIVITY_PORT"));
+    }
+
+    Path state() {
+        return home.resolve("state");
+    }
+
     String baseUrl(int port) {
         return "http://127.0.0.1:" + port;
     }

@@ -75,6 +75,11 @@ public final class TestTokens {
         return builder;
     }
 
+    /** The key the service under test trusts, for tokens built by hand. */
+    public static PrivateKey signingKeyForTests() {
+        return signingKey();
+    }
+
     private static PrivateKey signingKey() {
         String encoded = ConfigProvider.getConfig().getValue(QnetInfrastructure.SIGNING_KEY_PROPERTY, String.class);
         try {

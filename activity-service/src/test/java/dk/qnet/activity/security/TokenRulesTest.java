@@ -1,0 +1,14 @@
+package dk.qnet.activity.security;
+
+import dk.qnet.testing.TestTokens;
+import dk.qnet.testing.TokenRules;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The shared token rules, on /api/v1/activities. */
+@QuarkusTest
+class TokenRulesTest extends TokenRules {
+
+    TokenRulesTest() {
+        super("/api/v1/activities", () -> TestTokens.coordinator("net-odense"), "shelter");
+    }
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The dashboard's API calls against a short and a long history: the p99 must stay flat as the
+# history grows, because every question reads one year's pre-aggregated rows.
+#
+#   ./qnet reset && ./qnet up        # a fresh suite
+#   bench/statistics-history.sh 10000 1000000 [seconds per call, default 30]
+#
+# Feeds the first count of synthetic events (10 years, 2016-2025) through Kafka, waits until
+# statistics-service has consumed them, measures each call with wrk; then feeds events up to
+# the second count and measures again. Prints Markdown for BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SMALL=${1:-10000}
+LARGE=${2:-1000000}
+SECONDS_PER_CALL=${3:-30}
+BASE=${QNET_STATISTICS_URL:-http://127.0.0.1:8084}
+BOOTSTRAP=${QNET_KAFKA_BOOTSTRAP:-127.0.0.1:59092}
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+
+./mvnw -q -B --no-transfer-progress -pl bench/simulation -am install -DskipTests
+feed() {
+  ./mvnw -q -B --no-transfer-progress -pl bench/simulation exec:java -Dbench.main=dk.qnet.bench.simulation.StatisticsHistory \
+    -Dexec.args="--bootstrap $BOOTSTRAP --events $1 --seed $2"
+}
+TOKEN=$(./qnet token analyst)
+CALLS=(
+  "headline, country|$BASE/api/v1/statistics/headline?year=2024"
+  "headline, region|$BASE/api/v1/statistics/headline?year=2024&region=1083"
+  "kpis, network and quarter (analyst)|$BASE/api/v1/statistics/kpis?year=2024&quarter=2&network=net-odense"
+  "breakdown by network (analyst)|$BASE/api/v1/statistics/breakdown?kpi=womenReached&by=network&year=2024"
+)
+measure() {
+  local label=$1
+  for call in "${CALLS[@]}"; do
+    local name=${call%%|*} url=${call#*|}
+    curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$url" || { echo "call failed: $url" >&2; exit 1; }
+    wrk -t2 -c4 -d10s -H "Authorization: Bearer $TOKEN" "$url" >/dev/null   # warm-up
+    local out; out=$(wrk -t2 -c4 -d"${SECONDS_PER_CALL}s" --latency -H "Authorization: Bearer $TOKEN" "$url")
+    local rps p50 p99
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+    p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+    echo "| $label | $name | $rps | $p50 | $p99 |"
+  done
+}
+
+echo "## feeding $SMALL events"
+feed "$SMALL" 1
+echo "| history | call | requests/s | p50 | p99 |"
+echo "|---|---|---|---|---|"
+measure "$SMALL events"
+echo "## feeding $((LARGE - SMALL)) more events"
+feed "$((LARGE - SMALL))" 2
+echo "| history | call | requests/s | p50 | p99 |"
+echo "|---|---|---|---|---|"
+measure "$LARGE events"
