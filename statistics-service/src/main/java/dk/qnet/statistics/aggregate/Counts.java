@@ -5,7 +5,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 
-/** Adds to the monthly counts and distributions, inside the consumer's inbox transaction. */
+/**
+ * Adds to the monthly counts and distributions (and a stock's yearly change), inside the
+ * consumer's inbox transaction, and marks the published figures changed.
+ */
 @ApplicationScoped
 public class Counts {
 
@@ -14,9 +17,11 @@ public class Counts {
     }
 
     private final EntityManager em;
+    private final Changes changes;
 
-    public Counts(EntityManager em) {
+    public Counts(EntityManager em, Changes changes) {
         this.em = em;
+        this.changes = changes;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -29,6 +34,14 @@ public class Counts {
                 on conflict (measure, month, network_id, region_code, source) do update set value = monthly_count.value + excluded.value
                 """).setParameter(1, measure).setParameter(2, cell.month()).setParameter(3, cell.networkId())
                 .setParameter(4, cell.regionCode()).setParameter(5, cell.source()).setParameter(6, value).executeUpdate();
+        if (Measures.isStock(measure)) {
+            em.createNativeQuery("""
+                    insert into yearly_delta (measure, year, network_id, region_code, source, value) values (?1, ?2, ?3, ?4, ?5, ?6)
+                    on conflict (measure, year, network_id, region_code, source) do update set value = yearly_delta.value + excluded.value
+                    """).setParameter(1, measure).setParameter(2, cell.month().getYear()).setParameter(3, cell.networkId())
+                    .setParameter(4, cell.regionCode()).setParameter(5, cell.source()).setParameter(6, value).executeUpdate();
+        }
+        changes.touch();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -40,5 +53,6 @@ public class Counts {
                 do update set value = monthly_histogram.value + 1
                 """).setParameter(1, measure).setParameter(2, cell.month()).setParameter(3, cell.networkId())
                 .setParameter(4, cell.regionCode()).setParameter(5, cell.source()).setParameter(6, bucket).executeUpdate();
+        changes.touch();
     }
 }

@@ -42,12 +42,14 @@ public class EventAggregator {
 
     private final EntityManager em;
     private final Counts counts;
+    private final Changes changes;
     private final Pseudonyms pseudonyms;
     private final ZoneId zone;
 
-    public EventAggregator(EntityManager em, Counts counts, Pseudonyms pseudonyms, StatisticsConfig config) {
+    public EventAggregator(EntityManager em, Counts counts, Changes changes, Pseudonyms pseudonyms, StatisticsConfig config) {
         this.em = em;
         this.counts = counts;
+        this.changes = changes;
         this.pseudonyms = pseudonyms;
         this.zone = ZoneId.of(config.zone());
     }
@@ -230,6 +232,8 @@ public class EventAggregator {
                 insert into network (network_id, region_code, active) values (?1, ?2, ?3)
                 on conflict (network_id) do update set region_code = excluded.region_code, active = excluded.active
                 """).setParameter(1, e.networkId()).setParameter(2, region).setParameter(3, e.active()).executeUpdate();
+        // A network that moves region moves its figures, even when no count changes.
+        changes.touch();
         int delta = (e.active() ? 1 : 0) - (wasActive ? 1 : 0);
         counts.add(Measures.NETWORKS_ACTIVE, new Counts.Cell(month(e.updatedAt()), e.networkId(), region, Measures.NO_SOURCE), delta);
     }

@@ -18,8 +18,9 @@ import java.util.TreeSet;
 
 /**
  * Reads the monthly aggregates of one measure and one year into a suppressed cube, and answers
- * a filter from it. Only a year's rows are read, whatever the length of the history: the cost of
- * a question does not grow with the years behind it.
+ * a filter from it. Only a year's rows are read, and a stock's opening level from one row per
+ * earlier year, so the cost of a question hardly grows with the years behind it; and the cube is
+ * kept ({@link PublishedCache}) until an event changes the aggregates.
  */
 @ApplicationScoped
 public class Figures {
@@ -42,11 +43,13 @@ public class Figures {
     public static final String HIDDEN = "x";
 
     private final EntityManager em;
+    private final PublishedCache kept;
     private final int threshold;
     private final ZoneId zone;
 
-    public Figures(EntityManager em, StatisticsConfig config) {
+    public Figures(EntityManager em, PublishedCache kept, StatisticsConfig config) {
         this.em = em;
+        this.kept = kept;
         this.threshold = config.suppressionThreshold();
         this.zone = ZoneId.of(config.zone());
     }
@@ -58,6 +61,10 @@ public class Figures {
     /** The suppressed cube of a count measure (third dimension: source) for a year. */
     @Transactional
     public Cube cube(String measure, int year) {
+        return kept.get(List.of("cube", measure, year), () -> computeCube(measure, year));
+    }
+
+    private Cube computeCube(String measure, int year) {
         boolean stock = Measures.isStock(measure);
         Dimension time = time(stock);
         Map<String, String> networks = networks();
@@ -71,9 +78,9 @@ public class Figures {
         if (stock) {
             @SuppressWarnings("unchecked")
             List<Object[]> before = em.createNativeQuery("""
-                    select network_id, region_code, source, sum(value) from monthly_count
-                    where measure = ?1 and month < ?2 group by network_id, region_code, source
-                    """).setParameter(1, measure).setParameter(2, LocalDate.of(year, 1, 1)).getResultList();
+                    select network_id, region_code, source, sum(value) from yearly_delta
+                    where measure = ?1 and year < ?2 group by network_id, region_code, source
+                    """).setParameter(1, measure).setParameter(2, year).getResultList();
             opening = before;
         }
         TreeSet<String> sources = new TreeSet<>();
@@ -130,6 +137,11 @@ public class Figures {
     /** The suppressed cube of a rating distribution (third dimension: the rating given). */
     @Transactional
     public Cube distribution(String measure, int year, int minRating, int maxRating) {
+        return kept.get(List.of("distribution", measure, year, minRating, maxRating),
+                () -> computeDistribution(measure, year, minRating, maxRating));
+    }
+
+    private Cube computeDistribution(String measure, int year, int minRating, int maxRating) {
         Dimension time = time(false);
         Map<String, String> networks = networks();
         @SuppressWarnings("unchecked")
@@ -212,6 +224,10 @@ public class Figures {
     /** The median and 90th percentile of a distribution over the filter, on at least the threshold of cases. */
     @Transactional
     public Spread spread(String measure, Filter filter) {
+        return kept.get(List.of("spread", measure, filter), () -> computeSpread(measure, filter));
+    }
+
+    private Spread computeSpread(String measure, Filter filter) {
         List<Integer> months = filter.months();
         StringBuilder sql = new StringBuilder("""
                 select bucket, sum(value) from monthly_histogram
@@ -343,12 +359,15 @@ public class Figures {
         return time;
     }
 
+    /** The networks and their regions: a copy, which the caller may add to. */
     private Map<String, String> networks() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select network_id, region_code from network").getResultList();
-        Map<String, String> networks = new TreeMap<>();
-        rows.forEach(r -> networks.put((String) r[0], (String) r[1]));
-        return networks;
+        return new TreeMap<>(kept.get("networks", () -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select network_id, region_code from network").getResultList();
+            Map<String, String> networks = new TreeMap<>();
+            rows.forEach(r -> networks.put((String) r[0], (String) r[1]));
+            return Map.copyOf(networks);
+        }));
     }
 
     /** The country, its regions, their networks. A network seen under two regions counts under the first. */

@@ -56,10 +56,12 @@ public class Reports {
 
     private final Figures figures;
     private final EntityManager em;
+    private final PublishedCache kept;
 
-    public Reports(Figures figures, EntityManager em) {
+    public Reports(Figures figures, EntityManager em, PublishedCache kept) {
         this.figures = figures;
         this.em = em;
+        this.kept = kept;
     }
 
     public static String measureOf(String kpi) {
@@ -148,12 +150,14 @@ public class Reports {
     }
 
     private List<String> rejectionReasons(int year) {
-        @SuppressWarnings("unchecked")
-        List<String> measures = em.createNativeQuery("""
-                select distinct measure from monthly_count where measure like 'referrals.rejected.%' and month >= ?1 and month < ?2
-                order by measure
-                """).setParameter(1, LocalDate.of(year, 1, 1)).setParameter(2, LocalDate.of(year + 1, 1, 1)).getResultList();
-        return measures.stream().map(m -> m.substring(Measures.REJECTED_BECAUSE.length())).toList();
+        return kept.get(List.of("rejection reasons", year), () -> {
+            @SuppressWarnings("unchecked")
+            List<String> measures = em.createNativeQuery("""
+                    select distinct measure from monthly_count where measure like 'referrals.rejected.%' and month >= ?1 and month < ?2
+                    order by measure
+                    """).setParameter(1, LocalDate.of(year, 1, 1)).setParameter(2, LocalDate.of(year + 1, 1, 1)).getResultList();
+            return measures.stream().map(m -> m.substring(Measures.REJECTED_BECAUSE.length())).toList();
+        });
     }
 
     private static Map<String, String> ordered(String... pairs) {

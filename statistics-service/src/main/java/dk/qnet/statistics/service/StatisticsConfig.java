@@ -19,4 +19,11 @@ public interface StatisticsConfig {
      * id. No default: production supplies it as a secret; ./qnet makes one per installation.
      */
     String pseudonymKey();
+
+    /**
+     * How many computed figures (a year's suppressed cube of one measure, a spread) are kept
+     * until an event changes the aggregates. 0 computes every call afresh.
+     */
+    @WithDefault("200")
+    int cachedFigures();
 }

@@ -300,4 +300,39 @@ class KpiFlowTest {
         given().get("/api/v1/statistics/headline?year=2021&format=xml").then().statusCode(400).body("errors[0].field", equalTo("format"));
         given().get("/api/v1/statistics/headline?year=2021&region=1081").then().body("figures.waitingList.value", nullValue());
     }
+
+    @Test
+    @Order(4)
+    void keptFiguresGiveWayToNewEventsAndEqualFreshOnes() {
+        // A stock opens a year at its level from the years before: six active matches and six
+        // active volunteers carry into 2022 without an event in it.
+        JsonPath next = kpis2022();
+        assertEquals(6, next.getInt("figures.matchesActive.value"));
+        assertEquals(6, next.getInt("figures.volunteersActive.value"));
+        assertEquals(0, next.getInt("figures.activitiesHeld.value"));
+
+        // Five activities in 2022: the kept 2022 figures must give way to them.
+        for (int a = 0; a < 5; a++) {
+            UUID activity = UUID.randomUUID();
+            send(EventType.ACTIVITY_HELD, activity, """
+                    {"activityId":"%s","networkId":"%s","type":"MEAL","startsAt":"2022-02-1%dT16:00:00Z","women":2,"children":1,"volunteers":1}
+                    """.formatted(activity, NETWORK, a));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> kpis2022().getInt("figures.activitiesHeld.value") == 5);
+        assertEquals(10, kpis2022().getInt("figures.activityWomen.value"));
+
+        // What is kept equals what an analyst gets computed afresh, figure by figure.
+        for (String query : List.of("", "&quarter=2", "&month=5", "&source=SHELTER")) {
+            Map<String, Object> kept = kpis(query).getMap("figures");
+            Map<String, Object> fresh = given().auth().oauth2(ANALYST).header("Cache-Control", "no-cache")
+                    .get("/api/v1/statistics/kpis?year=2021&network=" + NETWORK + query).then().statusCode(200).extract().jsonPath()
+                    .getMap("figures");
+            assertEquals(fresh, kept, query);
+        }
+    }
+
+    static JsonPath kpis2022() {
+        return given().auth().oauth2(ANALYST).get("/api/v1/statistics/kpis?year=2022&network=" + NETWORK)
+                .then().statusCode(200).extract().jsonPath();
+    }
 }
