@@ -1,10 +1,12 @@
--- The version of the published figures. Every event that changes an aggregate raises it in its
--- own transaction, so a reader can tell whether the cubes it suppressed before are still right.
+-- The version of the published figures: the sum of these counters. Every event that changes an
+-- aggregate raises one of them in its own transaction, so a reader can tell whether the cubes it
+-- suppressed before are still right. Sixteen slots, picked by the consumer's thread, so the
+-- five consumers rarely wait for one another's row lock.
 create table aggregate_version (
-    id      smallint primary key check (id = 1),
+    slot    smallint primary key check (slot between 0 and 15),
     version bigint   not null
 );
-insert into aggregate_version (id, version) values (1, 0);
+insert into aggregate_version (slot, version) select s, 0 from generate_series(0, 15) as s;
 
 -- The changes of each stock summed per year, beside the monthly ones: a stock's level at the
 -- start of a year is the sum of the years before it, a handful of rows per network and source per

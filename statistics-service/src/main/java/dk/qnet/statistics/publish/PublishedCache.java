@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * Keeps what was computed from the aggregates (suppressed cubes, spreads, the network map) until
- * an event changes them. The consumer raises a version in the same transaction as its change; a
+ * an event changes them. The consumer raises a version (a sum of counters, see
+ * {@link dk.qnet.statistics.aggregate.Changes}) in the same transaction as its change; a
  * reader reads the version once per transaction, before any figure, so whatever it keeps is at
  * least as new as the version it is kept under. A newer version empties the cache.
  *
@@ -76,7 +77,7 @@ public class PublishedCache {
     private long currentVersion() {
         Object read = transaction.getResource(VERSION);
         if (read == null) {
-            read = ((Number) em.createNativeQuery("select version from aggregate_version where id = 1").getSingleResult()).longValue();
+            read = ((Number) em.createNativeQuery("select sum(version) from aggregate_version").getSingleResult()).longValue();
             transaction.putResource(VERSION, read);
         }
         return (Long) read;

@@ -24,6 +24,6 @@ public interface StatisticsConfig {
      * How many computed figures (a year's suppressed cube of one measure, a spread) are kept
      * until an event changes the aggregates. 0 computes every call afresh.
      */
-    @WithDefault("200")
+    @WithDefault("120")
     int cachedFigures();
 }
