@@ -4,6 +4,7 @@
 #
 #   ./qnet reset && ./qnet up        # a fresh suite
 #   bench/statistics-history.sh 10000 1000000 [seconds per call, default 30]
+#   bench/statistics-history.sh measure "<label>" [seconds per call]   # only measure what is there
 #
 # Feeds the first count of synthetic events (10 years, 2016-2025) through Kafka, waits until
 # statistics-service has consumed them, measures each call with wrk; then feeds events up to
@@ -17,6 +18,8 @@
 # synthetic women would take the CPU. ./qnet down stops the rest afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+MODE=feed
+if [ "${1:-}" = measure ]; then MODE=measure; LABEL=${2:?a label for the history}; shift 2; set -- 0 0 "${1:-30}"; fi
 SMALL=${1:-10000}
 LARGE=${2:-1000000}
 SECONDS_PER_CALL=${3:-30}
@@ -24,12 +27,11 @@ BASE=${QNET_STATISTICS_URL:-http://127.0.0.1:8084}
 BOOTSTRAP=${QNET_KAFKA_BOOTSTRAP:-127.0.0.1:59092}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 
-./mvnw -q -B --no-transfer-progress -pl bench/simulation -am install -DskipTests
+[ "$MODE" = feed ] && ./mvnw -q -B --no-transfer-progress -pl bench/simulation -am install -DskipTests
 feed() {
   ./mvnw -q -B --no-transfer-progress -pl bench/simulation exec:java -Dbench.main=dk.qnet.bench.simulation.StatisticsHistory \
     -Dexec.args="--bootstrap $BOOTSTRAP --events $1 --seed $2"
 }
-TOKEN=$(./qnet token analyst)
 for s in referral-service matching-service activity-service; do
   if [ -f ".qnet/pids/$s.pid" ]; then kill "$(cat ".qnet/pids/$s.pid")" 2>/dev/null || true; fi
 done
@@ -41,6 +43,8 @@ CALLS=(
 )
 measure() {
   local label=$1
+  # A fresh token for each history: an access token lives 15 minutes, a feed longer.
+  TOKEN=$(./qnet token analyst)
   for mode in kept fresh; do
     local cache=(); [ "$mode" = fresh ] && cache=(-H "Cache-Control: no-cache")
     for call in "${CALLS[@]}"; do
@@ -58,6 +62,12 @@ measure() {
   done
 }
 
+if [ "$MODE" = measure ]; then
+  echo "| history | figures | call | requests/s | p50 | p99 | non-2xx |"
+  echo "|---|---|---|---|---|---|---|"
+  measure "$LABEL"
+  exit 0
+fi
 echo "## feeding $SMALL events"
 feed "$SMALL" 1
 echo "| history | figures | call | requests/s | p50 | p99 | non-2xx |"
