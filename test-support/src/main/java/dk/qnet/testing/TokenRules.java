@@ -3,6 +3,7 @@ package dk.qnet.testing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The token rules every service must keep, in one place: a service's test extends this and names
  * a protected endpoint, a role allowed on it and one that is not. A token that is missing, expired,
- * signed by an unknown key, or issued by or for someone else is 401; a missing role is 403; every
+ * issued in the future, signed by an unknown key, or issued by or for someone else is 401; a missing role is 403; every
  * refusal is problem+json.
  */
 public abstract class TokenRules {
@@ -74,6 +75,13 @@ public abstract class TokenRules {
     void aTokenForAnotherAudienceIs401() {
         String token = TestTokens.builder(otherRole(), Map.of()).audience("another-api").sign(TestTokens.signingKeyForTests());
         given().auth().oauth2(token).get(protectedPath()).then().statusCode(401).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIs401() {
+        String future = TestTokens.builder(otherRole(), Map.of()).issuedAt(Instant.now().plusSeconds(3600))
+                .expiresAt(Instant.now().plusSeconds(7200)).sign(TestTokens.signingKeyForTests());
+        given().auth().oauth2(future).get(protectedPath()).then().statusCode(401).contentType(startsWith("application/problem+json"));
     }
 
     @Test
