@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -126,28 +127,48 @@ final class LeakHunt {
 
     /** The headers of every record with this key on a topic. */
     static List<Map<String, String>> recordsWithKey(RunningSuite suite, String topic, String key) {
+        List<Map<String, String>> found = new ArrayList<>();
+        forEachRecord(suite, topic, r -> {
+            if (key.equals(text(r.key()))) {
+                Map<String, String> headers = new TreeMap<>();
+                r.headers().forEach(h -> headers.put(h.key(), text(h.value())));
+                found.add(headers);
+            }
+        });
+        return found;
+    }
+
+    /** How many records of an event type on a topic have one of the given keys, from the beginning. */
+    static long countRecords(RunningSuite suite, String topic, String eventType, Set<UUID> keys) {
+        Set<String> wanted = new java.util.HashSet<>();
+        keys.forEach(k -> wanted.add(k.toString()));
+        long[] count = new long[1];
+        forEachRecord(suite, topic, r -> {
+            Header type = r.headers().lastHeader("qnet-event-type");
+            if (type != null && eventType.equals(text(type.value())) && wanted.contains(text(r.key()))) {
+                count[0]++;
+            }
+        });
+        return count[0];
+    }
+
+    /** Reads a topic from the beginning to its current end. */
+    static void forEachRecord(RunningSuite suite, String topic, java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> action) {
         Properties props = new Properties();
         props.put("bootstrap.servers", "127.0.0.1:" + suite.kafkaPort());
         props.put("group.id", "leak-hunt-" + UUID.randomUUID());
         props.put("key.deserializer", ByteArrayDeserializer.class.getName());
         props.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        List<Map<String, String>> found = new ArrayList<>();
+        props.put("max.poll.records", "2000");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(text(r.key()))) {
-                        Map<String, String> headers = new TreeMap<>();
-                        r.headers().forEach(h -> headers.put(h.key(), text(h.value())));
-                        found.add(headers);
-                    }
-                }
+                consumer.poll(Duration.ofMillis(500)).forEach(action);
             }
         }
-        return found;
     }
 
     /** Sends records exactly as given, for the poison-record test. */

@@ -41,13 +41,7 @@ class ReferralJourneyTest {
     }
 
     static String passwordToken(String user) {
-        return given().formParam("grant_type", "password")
-                .formParam("client_id", "qnet-api")
-                .formParam("client_secret", "qnet-api-local-secret")
-                .formParam("username", user)
-                .formParam("password", "qnet-demo")
-                .post(suite.keycloakRealm() + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+        return suite.passwordToken(user);
     }
 
     static String referral(String municipality) {
@@ -128,6 +122,14 @@ class ReferralJourneyTest {
      * first meeting logged. Returns the match id.
      */
     static String matchAndMeet(String coordinator, String referralId, String volunteerName) {
+        return matchAndMeet(suite, coordinator, referralId, volunteerName).match();
+    }
+
+    /** The objects a pairing leaves in matching-service. */
+    record Pairing(String volunteer, String proposal, String match) {
+    }
+
+    static Pairing matchAndMeet(RunningSuite suite, String coordinator, String referralId, String volunteerName) {
         String matching = suite.baseUrl(suite.matchingPort) + "/api/v1";
         String volunteer = given().auth().oauth2(coordinator).contentType(ContentType.JSON).body("""
                 {"firstName":"%s","municipalityCode":"0461","languages":["da"],"availability":[{"day":"MONDAY","period":"EVENING"}],
@@ -146,7 +148,7 @@ class ReferralJourneyTest {
         given().auth().oauth2(coordinator).contentType(ContentType.JSON)
                 .body("{\"heldOn\":\"" + java.time.LocalDate.now() + "\",\"durationMinutes\":75}")
                 .post(matching + "/matches/" + match + "/meetings").then().statusCode(200);
-        return match;
+        return new Pairing(volunteer, proposal, match);
     }
 
     @Test
@@ -169,6 +171,38 @@ class ReferralJourneyTest {
                 .formParam("username", "shelter-odense").formParam("password", "wrong")
                 .post(suite.keycloakRealm() + "/protocol/openid-connect/token")
                 .then().statusCode(400).body("error", containsString("invalid_grant")); // RFC 6749 5.2
+    }
+
+    /**
+     * Intake is limited per client (120 a minute by default, a burst of that size): above it a
+     * 429 problem with Retry-After, and after waiting that long the client is served again. The
+     * case system's client is used, so the demo shelters' own buckets stay full.
+     */
+    @Test
+    void intakeAboveTheLimitIs429AndResumesAfterRetryAfter() throws Exception {
+        String client = given().formParam("grant_type", "client_credentials").formParam("client_id", "qnet-api")
+                .formParam("client_secret", "qnet-api-local-secret").post(suite.keycloakRealm() + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        String referrals = suite.baseUrl(suite.referralPort) + "/api/v1/referrals";
+        int served = 0;
+        io.restassured.response.Response refused = null;
+        for (int i = 0; i < 400 && refused == null; i++) {
+            io.restassured.response.Response r = given().auth().oauth2(client).contentType(ContentType.JSON).body(referral("0101")).post(referrals);
+            if (r.statusCode() == 201) {
+                served++;
+            } else {
+                refused = r;
+            }
+        }
+        assertTrue(refused != null, "no 429 after " + served + " referrals in a burst");
+        assertEquals(429, refused.statusCode(), refused.asString());
+        assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
+        assertTrue(served >= 120, "refused after only " + served);
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+        System.out.printf("RATE LIMIT: %d referrals served in a burst, then 429 with Retry-After %d s%n", served, retryAfter);
+        Thread.sleep(retryAfter * 1000);
+        given().auth().oauth2(client).contentType(ContentType.JSON).body(referral("0101")).post(referrals).then().statusCode(201);
     }
 
     @Test

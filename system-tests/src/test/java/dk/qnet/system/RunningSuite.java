@@ -46,8 +46,14 @@ final class RunningSuite implements AutoCloseable {
     }
 
     static RunningSuite start() throws Exception {
+        return start(Map.of());
+    }
+
+    /** With more environment for ./qnet and the processes it starts. */
+    static RunningSuite start(Map<String, String> extraEnv) throws Exception {
         Path root = Path.of(System.getProperty("qnet.project.root", "..")).toAbsolutePath().normalize();
         RunningSuite suite = new RunningSuite(root, Files.createTempDirectory("qnet-system-"));
+        suite.env.putAll(extraEnv);
         int rc = suite.qnet(Duration.ofMinutes(8), "up");
         if (rc != 0) {
             suite.close();
@@ -80,6 +86,17 @@ final class RunningSuite implements AutoCloseable {
         return baseUrl(keycloakPort) + "/realms/qnet";
     }
 
+    /** A demo user's access token from the real Keycloak (password grant). */
+    String passwordToken(String user) {
+        return io.restassured.RestAssured.given().formParam("grant_type", "password")
+                .formParam("client_id", "qnet-api")
+                .formParam("client_secret", "qnet-api-local-secret")
+                .formParam("username", user)
+                .formParam("password", "qnet-demo")
+                .post(keycloakRealm() + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
     /** The PIDs ./qnet recorded for the processes it started. */
     List<Long> recordedPids() throws IOException {
         List<Long> pids = new ArrayList<>();
@@ -95,11 +112,17 @@ final class RunningSuite implements AutoCloseable {
     }
 
     int qnet(Duration timeout, String... args) throws Exception {
+        return qnet(Map.of(), timeout, args);
+    }
+
+    /** ./qnet with more environment for this one call, such as QNET_WITHOUT=kafka. */
+    int qnet(Map<String, String> extraEnv, Duration timeout, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(root.resolve("qnet").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("qnet-" + args[0] + ".log").toFile()));
         pb.environment().putAll(env);
+        pb.environment().putAll(extraEnv);
         Process p = pb.start();
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             p.destroyForcibly();
