@@ -4,6 +4,7 @@
 #
 #   bench/intake.sh URL BODY_FILE|- [seconds] [connections] [threads]     (- sends GETs)
 #   BENCH_TOKEN=... bench/intake.sh http://127.0.0.1:8081/api/v1/referrals bench/referral.json 30 8 2
+#   BENCH_DELAY_MS=80 ... paces each connection (a wait before each request) for a steady rate
 set -euo pipefail
 url=${1:?url}
 body=${2:?body file}
@@ -13,5 +14,5 @@ threads=${5:-2}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 here=$(cd "$(dirname "$0")" && pwd)
 [ "$body" = - ] && body_path= || body_path=$(cd "$(dirname "$body")" && pwd)/$(basename "$body")
-BENCH_BODY=$body_path BENCH_TOKEN=${BENCH_TOKEN:-} \
+BENCH_BODY=$body_path BENCH_TOKEN=${BENCH_TOKEN:-} BENCH_DELAY_MS=${BENCH_DELAY_MS:-} \
   wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s "$here/post.lua" "$url" | grep '^RESULT'

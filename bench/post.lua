@@ -12,6 +12,14 @@ if token and token ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. token
 end
 
+-- BENCH_DELAY_MS paces each connection: a wait before each request, for a steady rate.
+local delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "")
+if delay_ms then
+  function delay()
+    return delay_ms
+  end
+end
+
 local statuses = {}
 
 function response(status, headers, body)
