@@ -12,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -172,7 +171,7 @@ class FaultsAndAttacksTest {
                     "coordinator-aarhus")) {
                 callers.put(user, suite.passwordToken(user));
             }
-            callers.put("case-system", clientToken());
+            callers.put("case-system", suite.clientToken());
             Map<String, String> roleOf = Map.of("shelter-odense", "shelter", "adviser-odense", "adviser", "coordinator-odense", "coordinator",
                     "analyst", "analyst", "admin", "admin", "shelter-aarhus", "shelter", "coordinator-aarhus", "coordinator",
                     "case-system", "shelter");
@@ -301,12 +300,6 @@ class FaultsAndAttacksTest {
         Answer answer = call(method, url, token, body);
         assertEquals(status, answer.status(), method + " " + url + ": " + answer);
         return io.restassured.path.json.JsonPath.from(answer.body().isEmpty() ? "{}" : answer.body());
-    }
-
-    static String clientToken() {
-        return io.restassured.RestAssured.given().formParam("grant_type", "client_credentials").formParam("client_id", "qnet-api")
-                .formParam("client_secret", "qnet-api-local-secret").post(suite.keycloakRealm() + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
     }
 
     static Map<String, Integer> services() {
@@ -492,27 +485,14 @@ class FaultsAndAttacksTest {
             String withdrawals = "select coalesce(sum(value), 0) from monthly_count where measure = 'referrals.withdrawn'";
             long withdrawnBefore = number("statistics", withdrawals);
             String referrals = suite.baseUrl(suite.referralPort) + "/api/v1/referrals";
-            HttpClient http = HttpClient.newHttpClient();
             List<UUID> ids = java.util.Collections.synchronizedList(new ArrayList<>());
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Future<?>> work = new ArrayList<>();
             for (int i = 0; i < ORDERING_REFERRALS; i++) {
                 work.add(pool.submit(() -> {
-                    HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(referrals))
-                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(ReferralJourneyTest.referral("0461"))).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    assertEquals(201, created.statusCode(), created.body());
-                    String id = io.restassured.path.json.JsonPath.from(created.body()).getString("id");
-                    HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(referrals + "/" + id + "/accept"))
-                            .header("Authorization", "Bearer " + coordinator).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    assertEquals(200, accepted.statusCode(), accepted.body());
-                    HttpResponse<String> withdrawn = http.send(HttpRequest.newBuilder(URI.create(referrals + "/" + id + "/withdraw"))
-                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"NO_LONGER_NEEDED\"}")).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    assertEquals(200, withdrawn.statusCode(), withdrawn.body());
+                    String id = given(token, "POST", referrals, ReferralJourneyTest.referral("0461"), 201).getString("id");
+                    given(coordinator, "POST", referrals + "/" + id + "/accept", null, 200);
+                    given(token, "POST", referrals + "/" + id + "/withdraw", "{\"reason\":\"NO_LONGER_NEEDED\"}", 200);
                     ids.add(UUID.fromString(id));
                     return null;
                 }));
@@ -710,9 +690,7 @@ class FaultsAndAttacksTest {
     }
 
     static void execute(String database, String... statements) throws Exception {
-        String password = Files.readString(suite.state().resolve("postgres.superuser-password")).strip();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + suite.postgresPort() + "/" + database, "postgres",
-                password); Statement s = c.createStatement()) {
+        try (Connection c = suite.database(database); Statement s = c.createStatement()) {
             for (String statement : statements) {
                 s.execute(statement);
             }
@@ -724,9 +702,7 @@ class FaultsAndAttacksTest {
     }
 
     void query(String database, String sql, RowReader reader) throws Exception {
-        String password = Files.readString(suite.state().resolve("postgres.superuser-password")).strip();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + suite.postgresPort() + "/" + database, "postgres",
-                password); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
+        try (Connection c = suite.database(database); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
             while (rows.next()) {
                 reader.read(rows);
             }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -86,9 +85,7 @@ final class LeakHunt {
     /** Every row of every table of one database, as text. */
     Map<String, Integer> database(String database, List<String> needles) throws Exception {
         Map<String, Integer> hits = new TreeMap<>();
-        String password = Files.readString(suite.state().resolve("postgres.superuser-password")).strip();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + suite.postgresPort() + "/" + database, "postgres", password);
-             Statement s = c.createStatement()) {
+        try (Connection c = suite.database(database); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet t = s.executeQuery("select tablename from pg_tables where schemaname = 'public'")) {
                 while (t.next()) {

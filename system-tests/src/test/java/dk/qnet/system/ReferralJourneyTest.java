@@ -153,11 +153,7 @@ class ReferralJourneyTest {
 
     @Test
     void apiCallersUseTheClientCredentialsGrantAndForgedTokensAreRefused() {
-        String token = given().formParam("grant_type", "client_credentials")
-                .formParam("client_id", "qnet-api")
-                .formParam("client_secret", "qnet-api-local-secret")
-                .post(suite.keycloakRealm() + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+        String token = suite.clientToken();
         String referrals = suite.baseUrl(suite.referralPort) + "/api/v1/referrals";
         given().auth().oauth2(token).contentType(ContentType.JSON).body(referral("0101"))
                 .post(referrals).then().statusCode(201).body("senderType", equalTo("SHELTER"));
@@ -180,9 +176,7 @@ class ReferralJourneyTest {
      */
     @Test
     void intakeAboveTheLimitIs429AndResumesAfterRetryAfter() throws Exception {
-        String client = given().formParam("grant_type", "client_credentials").formParam("client_id", "qnet-api")
-                .formParam("client_secret", "qnet-api-local-secret").post(suite.keycloakRealm() + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+        String client = suite.clientToken();
         String referrals = suite.baseUrl(suite.referralPort) + "/api/v1/referrals";
         int served = 0;
         io.restassured.response.Response refused = null;

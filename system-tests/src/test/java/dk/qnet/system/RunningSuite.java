@@ -97,6 +97,21 @@ final class RunningSuite implements AutoCloseable {
                 .then().statusCode(200).extract().path("access_token");
     }
 
+    /** A token of the case system's client, from the client-credentials grant. */
+    String clientToken() {
+        return io.restassured.RestAssured.given().formParam("grant_type", "client_credentials")
+                .formParam("client_id", "qnet-api")
+                .formParam("client_secret", "qnet-api-local-secret")
+                .post(keycloakRealm() + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    /** A connection to one service's database as the PostgreSQL superuser ./qnet made. */
+    java.sql.Connection database(String name) throws Exception {
+        String password = Files.readString(state().resolve("postgres.superuser-password")).strip();
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort() + "/" + name, "postgres", password);
+    }
+
     /** The PIDs ./qnet recorded for the processes it started. */
     List<Long> recordedPids() throws IOException {
         List<Long> pids = new ArrayList<>();
@@ -145,24 +160,43 @@ final class RunningSuite implements AutoCloseable {
         }
     }
 
+    /**
+     * A port below Linux's ephemeral range (32768 and up), free when asked. A port from
+     * {@code new ServerSocket(0)} lies inside that range, and an outgoing connection of the
+     * suite itself can take it before the service binds it.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        for (int i = 0; i < 200; i++) {
+            int port = 20_000 + RANDOM.nextInt(12_000);
+            // Never the same port twice in this JVM: a suite binds its ports only when it starts.
+            if (bindable(port) && GIVEN.add(port)) {
+                return port;
+            }
         }
+        throw new IOException("no free port below 32000");
     }
 
     /** Kafka's controller listens on the port after the broker's. */
     private static int freePortPair() throws IOException {
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 200; i++) {
             int port = freePort();
-            try (ServerSocket next = new ServerSocket(port + 1)) {
+            if (bindable(port + 1) && GIVEN.add(port + 1)) {
                 return port;
-            } catch (IOException taken) {
-                // try another
             }
         }
         throw new IOException("no two free adjacent ports");
     }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
+    private static final java.util.Random RANDOM = new java.util.Random();
+    private static final java.util.Set<Integer> GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     record Duration(long seconds) {
         static Duration ofMinutes(long minutes) {
