@@ -2,7 +2,6 @@ package dk.qnet.stack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -12,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  *   postgres --port 55432 --data .qnet/postgres
  *   kafka --port 59092 --data .qnet/kafka
- *   keycloak-install --cache ~/.cache/qnet --realm deploy/keycloak/qnet-realm.json
+ *   keycloak-install --cache ~/.cache/qnet --realm deploy/keycloak/qnet-realm.json [--service-ports 8081,8082,8083,8084]
  * </pre>
  * The server commands print a line starting with READY and run until they get SIGTERM.
  */
@@ -46,7 +45,13 @@ public final class StackMain {
                 Path realm = Path.of(required(options, "realm"));
                 Path importDir = home.resolve("data/import");
                 Files.createDirectories(importDir);
-                Files.copy(realm, importDir.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                // The pages' redirect URIs name the services' ports; a suite on other ports gets them rewritten.
+                String json = Files.readString(realm);
+                String[] ports = options.getOrDefault("service-ports", "8081,8082,8083,8084").split(",");
+                for (int i = 0; i < ports.length; i++) {
+                    json = json.replace(":" + (8081 + i) + "/*\"", ":" + Integer.parseInt(ports[i].trim()) + "/*\"");
+                }
+                Files.writeString(importDir.resolve(realm.getFileName()), json);
                 System.out.println(home);
             }
             default -> usage();

@@ -38,7 +38,7 @@ public class HttpFailureProblems {
             ctx.next();
         });
         router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
-            if (ctx.response().ended() || ctx.response().headWritten()) {
+            if (ctx.response().ended() || ctx.response().headWritten() || isSecurityFlow(ctx.failure())) {
                 ctx.next();
                 return;
             }
@@ -48,6 +48,14 @@ public class HttpFailureProblems {
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .end(write(Problem.forStatus(status)));
         });
+    }
+
+    /**
+     * The pages' login is a failure on its way: a redirect to Keycloak, the return from it, a
+     * challenge. Quarkus's own handler turns those into redirects; they are not errors.
+     */
+    static boolean isSecurityFlow(Throwable failure) {
+        return failure != null && failure.getClass().getName().startsWith("io.quarkus.security.");
     }
 
     private boolean isOver(String contentLength) {

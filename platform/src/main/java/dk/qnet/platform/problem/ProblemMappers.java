@@ -1,5 +1,9 @@
 package dk.qnet.platform.problem;
 
+import dk.qnet.platform.web.PageErrors;
+import dk.qnet.platform.web.PageHeaders;
+import jakarta.ws.rs.core.UriInfo;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -32,7 +36,10 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e) {
+    public Response problem(ProblemException e, UriInfo uri) {
+        if (PageHeaders.isPage(uri.getPath())) {
+            return PageErrors.render(e.problem().status());
+        }
         Response.ResponseBuilder response = Response.fromResponse(e.problem().toResponse());
         e.headers().forEach(response::header);
         return response.build();
@@ -99,13 +106,19 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        if (PageHeaders.isPage(uri.getPath())) {
+            return PageErrors.render(403);
+        }
         return Problem.forStatus(403).toResponse();
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (PageHeaders.isPage(uri.getPath()) && status < 500) {
+            return PageErrors.render(status);
+        }
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformed(json);
         }
