@@ -68,6 +68,12 @@ public class AuditLog {
         return rows("where referral_id = ?1 order by id limit " + limit, referralId);
     }
 
+    /** The newest entries first, for the administrator's audit page. */
+    @Transactional
+    public List<Entry> latest(int limit) {
+        return rows("order by id desc limit " + Math.max(1, Math.min(limit, 5000)));
+    }
+
     @Transactional
     public long count(UUID referralId) {
         return ((Number) em.createNativeQuery("select count(*) from audit_entry where referral_id = ?1")
@@ -97,12 +103,14 @@ public class AuditLog {
         }
     }
 
-    private List<Entry> rows(String where, Object parameter) {
+    private List<Entry> rows(String where, Object... parameters) {
+        var query = em.createNativeQuery(
+                "select id, at, actor_subject, actor_role, actor_org, referral_id, action, fields, prev_hash, hash from audit_entry " + where);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select id, at, actor_subject, actor_role, actor_org, referral_id, action, fields, prev_hash, hash from audit_entry " + where)
-                .setParameter(1, parameter)
-                .getResultList();
+        List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), SqlValues.instant(r[1]), (String) r[2], (String) r[3],
                 (String) r[4], (UUID) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9])).toList();
     }
