@@ -115,7 +115,7 @@ public class ReferralPages {
                 return refused(new FormState(body).withErrors(parsed.errors), key);
             }
             UUID id = referrals.create(request, key, caller).referral().id;
-            return Response.seeOther(URI.create("/sider/henvisninger/" + id + "?sendt=1")).build();
+            return Response.seeOther(URI.create("/sider/henvisninger/" + id + "?sendt=true")).build();
         } catch (ProblemException e) {
             if (e.problem().status() != 400 || e.problem().errors() == null) {
                 throw e;

@@ -1,0 +1,324 @@
+package dk.qnet.system;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.qnet.testing.AxeCore;
+import dk.qnet.testing.HeadlessBrowser;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pages' main journeys in Debian's Chromium, headless, against the running suite with real
+ * Keycloak logins (authorization code flow): a shelter submits a referral through the form; the
+ * coordinator accepts it, approves the engine's proposal on the matching board and logs a
+ * meeting; the shelter sees the status change; a coordinator of another network can't open it.
+ * On every page: axe-core finds no serious or critical violation, the page fits 375 px, and it
+ * is sent with Cache-Control: no-store. Screenshots go to target/screenshots.
+ */
+class PagesJourneyTest {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final String WOMAN = "Pagecanary";
+
+    private static RunningSuite suite;
+    private static ChromeDriver browser;
+    private static final List<String> checkedPages = new ArrayList<>();
+
+    @BeforeAll
+    static void up() throws Exception {
+        browser = HeadlessBrowser.start(1280, 1000);
+        suite = RunningSuite.start();
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            if (suite != null) {
+                suite.close();
+            }
+        }
+    }
+
+    @Test
+    void aReferralTravelsFromTheShelterFormToAMeetingOnTheBoardAndBack() throws Exception {
+        String referrals = suite.baseUrl(suite.referralPort) + "/sider/henvisninger";
+        String matching = suite.baseUrl(suite.matchingPort) + "/sider";
+
+        // 1. The shelter: log in through Keycloak, fill in the form, see the errors, send it.
+        browser.get(referrals + "/ny");
+        logIn("shelter-odense");
+        waitFor(() -> browser.getCurrentUrl().endsWith("/sider/henvisninger/ny"));
+        checkPage("referral-form");
+        fillReferralForm("123");
+        browser.findElement(By.id("send")).click();
+        // The browser's check stops a wrong phone number before it is sent, with the reason next to the field.
+        WebElement phoneError = browser.findElement(By.id("woman.phone-error"));
+        assertTrue(phoneError.isDisplayed() && phoneError.getText().contains("8 cifre"), phoneError.getText());
+        assertEquals("true", browser.findElement(By.id("woman.phone")).getDomAttribute("aria-invalid"));
+        assertTrue(browser.getCurrentUrl().endsWith("/ny"));
+        // The server's check: consent to Qnet's contact is required; its error lands next to the consent.
+        setValue("woman.phone", "22 33 44 55");
+        browser.findElement(By.id("send")).click();
+        waitFor(() -> browser.findElements(By.id("form-errors")).size() == 1);
+        assertTrue(browser.findElement(By.id("consent.scopes-error")).getText().contains("kontakt fra Qnet"),
+                browser.findElement(By.id("consent.scopes-error")).getText());
+        assertEquals(WOMAN, browser.findElement(By.id("woman.firstName")).getDomProperty("value"), "the form comes back filled in");
+        checkPage("referral-form-errors");
+        click(By.cssSelector("input[name='consent.scopes'][value='QNET_CONTACT']"));
+        browser.findElement(By.id("send")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("sendt=true") && browser.getPageSource().contains("Henvisningen er sendt"));
+        String id = idIn(browser.getCurrentUrl());
+        assertEquals("Modtaget", browser.findElement(By.id("status")).getText());
+        assertFalse(browser.getCurrentUrl().contains(WOMAN), "no personal data in URLs");
+        checkPage("referral-sent");
+        browser.get(referrals);
+        assertTrue(browser.getPageSource().contains(id), "the shelter's list shows the referral");
+        checkPage("referral-list-shelter");
+        logOut();
+
+        // 2. The coordinator: the inbox, her contact data (audited), accept.
+        browser.get(referrals + "/" + id);
+        logIn("coordinator-odense");
+        waitFor(() -> browser.getCurrentUrl().endsWith(id));
+        assertTrue(browser.getPageSource().contains(WOMAN + " Journey"), "the coordinator sees her name");
+        checkPage("referral-coordinator");
+        browser.findElement(By.id("accept")).click();
+        waitFor(() -> browser.findElement(By.id("status")).getText().equals("Taget imod"));
+        browser.get(referrals);
+        checkPage("referral-inbox");
+
+        // 3. The matching board: a volunteer, the engine's proposal with its reasons, approve, yes, a meeting.
+        String coordinatorToken = suite.passwordToken("coordinator-odense");
+        String volunteer = given().auth().oauth2(coordinatorToken).contentType(ContentType.JSON).body("""
+                {"firstName":"Birthe","municipalityCode":"0461","languages":["da"],"availability":[{"day":"MONDAY","period":"EVENING"}],
+                 "ageBand":"FROM_50_TO_64","trainingCompletedOn":"2026-01-15","certificateValidUntil":"%s"}
+                """.formatted(LocalDate.now().plusYears(1))).post(suite.baseUrl(suite.matchingPort) + "/api/v1/volunteers")
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(coordinatorToken).contentType(ContentType.JSON).body("{\"status\":\"APPROVED\"}")
+                .post(suite.baseUrl(suite.matchingPort) + "/api/v1/volunteers/" + volunteer + "/status").then().statusCode(200);
+        browser.get(matching + "/frivillige");
+        waitFor(() -> browser.getCurrentUrl().endsWith("/sider/frivillige"));
+        assertTrue(browser.getPageSource().contains("Birthe"));
+        checkPage("volunteers");
+        String caseNumber = id.substring(0, 8);
+        browser.get(matching + "/matching");
+        patiently(90).until(d -> {
+            d.findElement(By.id("run")).click();
+            return d.getPageSource().contains("Sag " + caseNumber + " · Birthe");
+        });
+        WebElement proposal = browser.findElement(By.xpath("//article[starts-with(@id,'proposal-')][.//h3[contains(., '" + caseNumber + "')]]"));
+        proposal.findElement(By.tagName("summary")).click();
+        assertTrue(proposal.getText().contains("De har mindst ét sprog fælles"), "the checks behind the proposal: " + proposal.getText());
+        assertTrue(proposal.getText().contains("Grundpoint for et muligt match"), "the points behind the score: " + proposal.getText());
+        checkPage("matching-board-proposal");
+        proposal.findElement(By.cssSelector("button[id^='approve-']")).click();
+        waitFor(() -> browser.getPageSource().contains("Den frivillige sagde ja"));
+        // The answer and the meeting update the match's card in place (htmx): the page is not reloaded.
+        browser.executeScript("window.qnetMarker = 'same page';");
+        click(By.xpath("//button[@name='accepted' and @value='true']"));
+        waitFor(() -> !browser.findElements(By.cssSelector("button[id^='log-']")).isEmpty());
+        click(By.cssSelector("button[id^='log-']"));
+        String today = LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")).format(java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy"));
+        By card = By.xpath("//article[starts-with(@id,'match-')][.//h3[contains(., '" + caseNumber + "')]]");
+        waitFor(() -> browser.findElement(card).getText().contains(today) && !browser.findElement(card).getText().contains("Intet møde endnu"));
+        assertEquals("same page", browser.executeScript("return window.qnetMarker;"));
+        browser.get(matching + "/matching");
+        checkPage("matching-board");
+        // Activities: the calendar, and one activity with her registration (by case number only).
+        String activities = suite.baseUrl(suite.activityPort()) + "/api/v1/activities";
+        java.time.Instant starts = java.time.Instant.now().plus(Duration.ofDays(9));
+        String activity = given().auth().oauth2(coordinatorToken).contentType(ContentType.JSON)
+                .body(FaultsAndAttacksTest.AccessMatrix.ACTIVITY.formatted(starts, starts.plus(Duration.ofHours(2))))
+                .post(activities).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(coordinatorToken).contentType(ContentType.JSON)
+                .body("{\"kind\":\"WOMAN\",\"referralId\":\"" + id + "\",\"children\":1}")
+                .post(activities + "/" + activity + "/registrations").then().statusCode(201);
+        browser.get(suite.baseUrl(suite.activityPort()) + "/sider/aktiviteter");
+        waitFor(() -> browser.getCurrentUrl().endsWith("/sider/aktiviteter"));
+        checkPage("activities");
+        browser.findElement(By.linkText("Fællesspisning")).click();
+        waitFor(() -> browser.getCurrentUrl().endsWith(activity));
+        assertTrue(browser.getPageSource().contains("sag " + caseNumber), "her registration, by case number");
+        assertFalse(browser.getPageSource().contains(WOMAN), "no name on the activity page");
+        checkPage("activity-detail");
+
+        // A form posted without its CSRF token is refused, and nothing changes.
+        browser.get(matching + "/matching");
+        Object status = browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/sider/matching/koer', {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+                  body: 'csrf=forged'}).then(r => done(r.status));
+                """);
+        assertEquals(403L, status);
+        logOut();
+
+        // 4. The shelter sees the status change and the dated history.
+        browser.get(referrals + "/" + id);
+        logIn("shelter-odense");
+        patiently(60).until(d -> {
+            d.navigate().refresh();
+            return d.findElement(By.id("status")).getText().equals("Aktivt forløb");
+        });
+        String history = browser.findElement(By.cssSelector("ol.history")).getText();
+        for (String step : List.of("Modtaget", "Taget imod", "Matchet", "Aktivt forløb")) {
+            assertTrue(history.contains(step), "history has " + step + ": " + history);
+        }
+        checkPage("referral-shelter-after");
+        logOut();
+
+        // 5. A coordinator of another network can't open it: the same page as for an id that doesn't exist.
+        browser.get(referrals + "/" + id);
+        logIn("coordinator-aarhus");
+        waitFor(() -> browser.getCurrentUrl().endsWith(id));
+        assertTrue(browser.getPageSource().contains("Siden findes ikke"));
+        assertFalse(browser.getPageSource().contains(WOMAN), "nothing of her leaks to another network");
+        checkPage("referral-foreign-404");
+        browser.get(matching + "/matching");
+        assertFalse(browser.getPageSource().contains(caseNumber), "another network's board doesn't show the case");
+        logOut();
+
+        // 6. The administrator's pages.
+        browser.get(referrals + "?ikke-routede=true");
+        logIn("admin");
+        waitFor(() -> browser.getCurrentUrl().contains("/sider/henvisninger"));
+        checkPage("admin-unrouted");
+        browser.get(suite.baseUrl(suite.referralPort) + "/sider/revision");
+        assertTrue(browser.getPageSource().contains("Kæden er intakt"), "the audit chain verifies");
+        assertTrue(browser.getPageSource().contains(id), "the coordinator's read of her data is in the audit log");
+        checkPage("admin-audit");
+        browser.get(matching + "/netvaerk");
+        assertTrue(browser.getPageSource().contains("net-odense"));
+        checkPage("admin-networks");
+        logOut();
+        assertTrue(checkedPages.size() >= 14, "pages checked: " + checkedPages);
+    }
+
+    private static void fillReferralForm(String phone) {
+        setValue("woman.firstName", WOMAN);
+        setValue("woman.lastName", "Journey");
+        setValue("woman.phone", phone);
+        click(By.cssSelector("input[name='woman.preferredContact'][value='PHONE']"));
+        click(By.cssSelector("input[name='safety.safeToLeaveMessage'][value='true']"));
+        click(By.cssSelector("input[name='safety.protectedAddress'][value='false']"));
+        setValue("municipalityCode", "0461");
+        setValue("expectedMoveOutDate", LocalDate.now().plusDays(10).toString());
+        setValue("children[0].birthYear", "2019");
+        click(By.cssSelector("input[name='matching.languages'][value='da']"));
+        click(By.cssSelector("input[name='matching.needs'][value='NETWORK']"));
+        click(By.cssSelector("input[name='matching.availability'][value='MONDAY:EVENING']"));
+        click(By.cssSelector("input[name='consent.scopes'][value='STATISTICS']"));
+        click(By.cssSelector("input[name='consent.method'][value='VERBAL']"));
+    }
+
+    /** Keycloak's login form, in the real Keycloak of the suite. */
+    private static void logIn(String user) {
+        waitFor(() -> browser.getCurrentUrl().contains("/realms/qnet/"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("qnet-demo");
+        browser.findElement(By.id("kc-login")).click();
+        waitFor(() -> !browser.getCurrentUrl().contains("/realms/qnet/"));
+    }
+
+    /** Log out ends the session of every service's pages and Keycloak's single sign-on. */
+    private static void logOut() {
+        browser.findElement(By.linkText("Log ud")).click();
+        waitFor(() -> browser.getPageSource().contains("Du er logget ud"));
+        browser.get(suite.baseUrl(suite.matchingPort) + "/sider/matching");
+        waitFor(() -> browser.getCurrentUrl().contains("/realms/qnet/"));
+    }
+
+    /** axe-core, the width of a phone, no-store, and a screenshot, for the page now shown. */
+    private static void checkPage(String name) throws Exception {
+        List<String> violations = AxeCore.seriousViolations(browser);
+        assertTrue(violations.isEmpty(), name + ": " + violations);
+        Object cacheControl = browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(location.href, {credentials: 'same-origin'}).then(r => done(r.headers.get('cache-control')));
+                """);
+        assertEquals("no-store", cacheControl, name + " must not be stored");
+        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        browser.manage().window().setSize(new Dimension(375, 800));
+        try {
+            Object overflow = browser.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+            assertTrue(((Number) overflow).intValue() <= 0, name + " is wider than a 375 px phone by " + overflow + " px");
+            Files.write(SCREENSHOTS.resolve(name + "-375.png"), browser.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+        checkedPages.add(name);
+    }
+
+    private static void setValue(String id, String value) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        if ("date".equals(field.getDomAttribute("type"))) {
+            browser.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                    field, value);
+        } else {
+            field.sendKeys(value);
+        }
+    }
+
+    private static void click(By by) {
+        WebElement element = browser.findElement(by);
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .withMessage(PagesJourneyTest::whereWeAre)
+                .until(d -> condition.getAsBoolean());
+    }
+
+    /** For what waits on Kafka: an action repeated every 2 seconds until the page shows the result. */
+    private static WebDriverWait patiently(int seconds) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.pollingEvery(Duration.ofSeconds(2)).ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .withMessage(PagesJourneyTest::whereWeAre);
+        return wait;
+    }
+
+    /** For a failed wait: the page the browser shows, as text. */
+    private static String whereWeAre() {
+        try {
+            String text = browser.findElement(By.tagName("body")).getText();
+            return "at " + browser.getCurrentUrl() + ": " + text.substring(0, Math.min(text.length(), 1500));
+        } catch (RuntimeException e) {
+            return "at " + browser.getCurrentUrl();
+        }
+    }
+
+    private static String idIn(String url) {
+        Matcher m = Pattern.compile("/sider/henvisninger/([0-9a-f-]{36})").matcher(url);
+        assertTrue(m.find(), url);
+        return m.group(1);
+    }
+}
