@@ -112,6 +112,14 @@ class PagesJourneyTest {
         waitFor(() -> browser.findElement(By.id("status")).getText().equals("Taget imod"));
         browser.get(referrals);
         checkPage("referral-inbox");
+        // Another referral, rejected with a coded reason.
+        String other = apiReferral("shelter-odense");
+        browser.get(referrals + "/" + other);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("reject-reason"))).selectByValue("OUT_OF_AREA");
+        browser.findElement(By.xpath("//button[normalize-space()='Afvis']")).click();
+        waitFor(() -> browser.findElement(By.id("status")).getText().equals("Afvist"));
+        assertTrue(browser.findElement(By.cssSelector("ol.history")).getText().contains("Uden for netværkets område"));
+        checkPage("referral-rejected");
 
         // 3. The matching board: a volunteer, the engine's proposal with its reasons, approve, yes, a meeting.
         String coordinatorToken = suite.passwordToken("coordinator-odense");
@@ -162,6 +170,13 @@ class PagesJourneyTest {
         browser.get(suite.baseUrl(suite.activityPort()) + "/sider/aktiviteter");
         waitFor(() -> browser.getCurrentUrl().endsWith("/sider/aktiviteter"));
         checkPage("activities");
+        browser.findElement(By.xpath("//button[normalize-space()='Lav et nyt kalenderlink']")).click();
+        waitFor(() -> !browser.findElements(By.id("calendar-url")).isEmpty());
+        String feed = browser.findElement(By.id("calendar-url")).getDomProperty("value");
+        String ics = given().get(feed).then().statusCode(200).extract().asString();
+        assertTrue(ics.contains("BEGIN:VCALENDAR") && ics.contains("Fællesspisning"), ics);
+        assertFalse(ics.contains(WOMAN), "the calendar names no woman");
+        checkPage("activities-calendar-link");
         browser.findElement(By.linkText("Fællesspisning")).click();
         waitFor(() -> browser.getCurrentUrl().endsWith(activity));
         assertTrue(browser.getPageSource().contains("sag " + caseNumber), "her registration, by case number");
@@ -190,6 +205,13 @@ class PagesJourneyTest {
             assertTrue(history.contains(step), "history has " + step + ": " + history);
         }
         checkPage("referral-shelter-after");
+        String withdrawn = apiReferral("shelter-odense");
+        browser.get(referrals + "/" + withdrawn);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("withdraw-reason"))).selectByValue("NO_LONGER_NEEDED");
+        browser.findElement(By.xpath("//button[normalize-space()='Træk tilbage']")).click();
+        waitFor(() -> browser.findElement(By.id("status")).getText().equals("Trukket tilbage"));
+        assertTrue(browser.findElement(By.cssSelector("ol.history")).getText().contains("Ikke længere behov"));
+        checkPage("referral-withdrawn");
         logOut();
 
         // 5. A coordinator of another network can't open it: the same page as for an id that doesn't exist.
@@ -216,7 +238,14 @@ class PagesJourneyTest {
         assertTrue(browser.getPageSource().contains("net-odense"));
         checkPage("admin-networks");
         logOut();
-        assertTrue(checkedPages.size() >= 14, "pages checked: " + checkedPages);
+        assertTrue(checkedPages.size() >= 19, "pages checked: " + checkedPages);
+    }
+
+    /** A referral sent through the API (as a case system would), for the pages to act on. */
+    private static String apiReferral(String shelter) {
+        return given().auth().oauth2(suite.passwordToken(shelter)).contentType(ContentType.JSON)
+                .body(ReferralJourneyTest.referral("0461"))
+                .post(suite.baseUrl(suite.referralPort) + "/api/v1/referrals").then().statusCode(201).extract().path("id");
     }
 
     private static void fillReferralForm(String phone) {
@@ -249,6 +278,8 @@ class PagesJourneyTest {
     private static void logOut() {
         browser.findElement(By.linkText("Log ud")).click();
         waitFor(() -> browser.getPageSource().contains("Du er logget ud"));
+        List<String> violations = AxeCore.seriousViolations(browser);
+        assertTrue(violations.isEmpty(), "logged-out page: " + violations);
         browser.get(suite.baseUrl(suite.matchingPort) + "/sider/matching");
         waitFor(() -> browser.getCurrentUrl().contains("/realms/qnet/"));
     }
