@@ -66,4 +66,9 @@ public class Registration extends PanacheEntityBase {
     public int headCount() {
         return women + children + volunteers;
     }
+
+    /** The people in the registrations of one state: confirmed places, or the waitlist. */
+    public static int heads(java.util.List<Registration> registrations, State state) {
+        return registrations.stream().filter(r -> r.state == state).mapToInt(Registration::headCount).sum();
+    }
 }

@@ -42,16 +42,13 @@ public class ActivityResource {
                                Integer attendedWomen, Integer attendedChildren, Integer attendedVolunteers) {
 
         static ActivityView of(Activity a, List<Registration> registrations) {
-            int confirmed = heads(registrations, Registration.State.CONFIRMED);
-            int waiting = heads(registrations, Registration.State.WAITLISTED);
+            int confirmed = Registration.heads(registrations, Registration.State.CONFIRMED);
+            int waiting = Registration.heads(registrations, Registration.State.WAITLISTED);
             return new ActivityView(a.id, a.networkId, a.title, a.description, a.type, a.startsAt, a.endsAt, a.venue,
                     a.venueKind, a.audience, a.capacity, a.signupDeadline, a.status, confirmed, waiting,
                     a.attendedWomen, a.attendedChildren, a.attendedVolunteers);
         }
 
-        private static int heads(List<Registration> registrations, Registration.State state) {
-            return registrations.stream().filter(r -> r.state == state).mapToInt(Registration::headCount).sum();
-        }
     }
 
     public record RegistrationView(UUID id, Registration.Kind kind, UUID referralId, UUID volunteerId, int women,

@@ -3,6 +3,7 @@ package dk.qnet.activity.web;
 import dk.qnet.activity.Activity;
 import dk.qnet.activity.Registration;
 import dk.qnet.activity.calendar.CalendarLinks;
+import dk.qnet.activity.calendar.CalendarResource;
 import dk.qnet.activity.rest.AttendanceRequest;
 import dk.qnet.activity.service.ActivityService;
 import dk.qnet.activity.service.RegistrationService;
@@ -51,8 +52,8 @@ public class ActivityPages {
     record ActivityRow(UUID id, String title, String type, String when, String venue, String status, String statusCode,
                        int capacity, int confirmed, int waiting, boolean past, String attended) {
         static ActivityRow of(Activity a, List<Registration> registrations) {
-            int confirmed = heads(registrations, Registration.State.CONFIRMED);
-            int waiting = heads(registrations, Registration.State.WAITLISTED);
+            int confirmed = Registration.heads(registrations, Registration.State.CONFIRMED);
+            int waiting = Registration.heads(registrations, Registration.State.WAITLISTED);
             String attended = a.attendedWomen == null ? "" : PageTexts.f("activity.attendedCounts",
                     a.attendedWomen + "/" + a.attendedChildren + "/" + a.attendedVolunteers);
             return new ActivityRow(a.id, a.title, PageTexts.of("type", a.type), WHEN.format(a.startsAt.atZone(DANISH_TIME)),
@@ -60,9 +61,6 @@ public class ActivityPages {
                     confirmed, waiting, a.startsAt.isBefore(Instant.now()), attended);
         }
 
-        private static int heads(List<Registration> registrations, Registration.State state) {
-            return registrations.stream().filter(r -> r.state == state).mapToInt(Registration::headCount).sum();
-        }
     }
 
     @TemplateData
@@ -113,8 +111,7 @@ public class ActivityPages {
         csrf.verify(body.getFirst(PageCsrf.FIELD));
         String networkId = caller.required(caller.networkId(), Roles.NETWORK_CLAIM);
         String token = calendarLinks.renew(networkId);
-        String url = uri.getBaseUriBuilder().path("api/v1/calendar").path(token + ".ics").build().toString();
-        return calendar().data("calendarUrl", url);
+        return calendar().data("calendarUrl", CalendarResource.feedUrl(uri, token));
     }
 
     @GET

@@ -112,8 +112,7 @@ public class MatchingPages {
     public Response approve(@PathParam("id") String id, MultivaluedMap<String, String> body) {
         csrf.verify(body.getFirst(PageCsrf.FIELD));
         var match = matches.approve(PathIds.uuidOrNotFound(id), caller);
-        return Response.seeOther(URI.create("/sider/matching?" + adminNetwork(match.networkId()).replaceFirst("^&", "") + "#match-" + match.id()))
-                .build();
+        return toCard(match);
     }
 
     @POST
@@ -165,10 +164,17 @@ public class MatchingPages {
     /** With htmx, the match's card alone, to replace the old one; without, back to the board. */
     private Response updated(MatchService.MatchView match, String htmx) {
         if (htmx != null) {
-            var card = MatchingPageViews.MatchCard.of(match, volunteerNames());
+            // Only this match's volunteer is needed for its card, not the network's whole list.
+            var card = MatchingPageViews.MatchCard.of(match,
+                    Map.of(match.volunteerId(), volunteers.get(match.volunteerId(), caller).firstName));
             return Response.ok(matchCard.data("m", card).data("today", LocalDate.now(MatchingPageViews.DANISH_TIME).toString())
                     .data("referralPages", urls.referralUrl() + "/sider/henvisninger/").data("updated", true)).build();
         }
+        return toCard(match);
+    }
+
+    /** Back to the board, at the match's card. */
+    private Response toCard(MatchService.MatchView match) {
         return Response.seeOther(URI.create("/sider/matching?" + adminNetwork(match.networkId()).replaceFirst("^&", "") + "#match-" + match.id()))
                 .build();
     }

@@ -52,14 +52,8 @@ public class FormState {
     public FormState withErrors(List<FieldError> fieldErrors) {
         for (FieldError e : fieldErrors) {
             String field = e.field();
-            String text = PageTexts.m("error." + field);
-            if (text.equals("error." + field)) {
-                String general = field.replaceAll("\\[\\d+]", "");
-                text = PageTexts.m("error." + general);
-                if (text.equals("error." + general)) {
-                    text = PageTexts.m("error.field");
-                }
-            }
+            String general = field.replaceAll("\\[\\d+]", "");
+            String text = PageTexts.orElse("error." + field, PageTexts.orElse("error." + general, PageTexts.m("error.field")));
             errors.merge(field, text, (a, b) -> a);
         }
         return this;

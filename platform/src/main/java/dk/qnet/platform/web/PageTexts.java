@@ -37,6 +37,12 @@ public final class PageTexts {
         return key;
     }
 
+    /** The text for a key, or the fallback when the bundles have none. */
+    public static String orElse(String key, String fallback) {
+        String text = m(key);
+        return text.equals(key) ? fallback : text;
+    }
+
     /** A text with one placeholder, {0}. */
     public static String f(String key, Object arg) {
         return new MessageFormat(m(key), DANISH).format(new Object[] {arg});

@@ -80,7 +80,7 @@ final class ReferralPageViews {
     record Step(String status, String reason, String at, String by) {
         static Step of(ReferralStatusChange c) {
             return new Step(PageTexts.of("status", c.status), c.reason == null ? "" : PageTexts.of("reason", c.reason),
-                    dateTime(c.changedAt), PageTexts.m("by." + c.changedBy).startsWith("by.") ? c.changedBy : PageTexts.m("by." + c.changedBy));
+                    dateTime(c.changedAt), PageTexts.orElse("by." + c.changedBy, c.changedBy));
         }
     }
 

@@ -148,10 +148,7 @@ public class ReferralPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     public Response accept(@PathParam("id") String id, MultivaluedMap<String, String> body) {
-        csrf.verify(body.getFirst(PageCsrf.FIELD));
-        UUID referralId = PathIds.uuidOrNotFound(id);
-        referrals.accept(referralId, caller);
-        return backTo(referralId);
+        return act(id, body, referralId -> referrals.accept(referralId, caller));
     }
 
     @POST
@@ -159,10 +156,7 @@ public class ReferralPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     public Response reject(@PathParam("id") String id, MultivaluedMap<String, String> body) {
-        csrf.verify(body.getFirst(PageCsrf.FIELD));
-        UUID referralId = PathIds.uuidOrNotFound(id);
-        referrals.reject(referralId, reason(body, StatusReason.REJECTION), caller);
-        return backTo(referralId);
+        return act(id, body, referralId -> referrals.reject(referralId, reason(body, StatusReason.REJECTION), caller));
     }
 
     @POST
@@ -170,10 +164,7 @@ public class ReferralPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.ADMIN})
     public Response withdraw(@PathParam("id") String id, MultivaluedMap<String, String> body) {
-        csrf.verify(body.getFirst(PageCsrf.FIELD));
-        UUID referralId = PathIds.uuidOrNotFound(id);
-        referrals.withdraw(referralId, reason(body, StatusReason.WITHDRAWAL), caller);
-        return backTo(referralId);
+        return act(id, body, referralId -> referrals.withdraw(referralId, reason(body, StatusReason.WITHDRAWAL), caller));
     }
 
     private TemplateInstance blankForm(FormState state, String key) {
@@ -184,8 +175,12 @@ public class ReferralPages {
         return Response.status(400).entity(blankForm(state, key)).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
-    private static Response backTo(UUID id) {
-        return Response.seeOther(URI.create("/sider/henvisninger/" + id)).build();
+    /** A form's action on one referral: its CSRF token first, then the change, then back to the referral. */
+    private Response act(String id, MultivaluedMap<String, String> body, java.util.function.Consumer<UUID> change) {
+        csrf.verify(body.getFirst(PageCsrf.FIELD));
+        UUID referralId = PathIds.uuidOrNotFound(id);
+        change.accept(referralId);
+        return Response.seeOther(URI.create("/sider/henvisninger/" + referralId)).build();
     }
 
     private static StatusReason reason(MultivaluedMap<String, String> body, java.util.Set<StatusReason> allowed) {
