@@ -22,6 +22,14 @@ public interface WebhookConfig {
     @WithDefault("false")
     boolean allowInsecureHttp();
 
+    /**
+     * Callbacks to this machine's loopback address are refused unless this is true: for a
+     * receiver beside ./qnet or a test. Private, link-local and internal addresses are always
+     * refused. Production manifests never set it (deploy/checks).
+     */
+    @WithDefault("false")
+    boolean allowLoopback();
+
     /** How often due deliveries are looked for (read by the scheduler). */
     @WithDefault("2s")
     String pollInterval();

@@ -1,10 +1,15 @@
 package dk.qnet.referral.webhook;
 
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.referral.crypto.MasterKeyRotation;
+import dk.qnet.referral.crypto.PersonalDataVault;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -12,7 +17,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Organisations' callback registrations, and the deliveries queued for them. */
+/**
+ * Organisations' callback registrations, and the deliveries queued for them. A signing secret is
+ * shown once, when it is made, and stored only sealed like personal data (its own data key,
+ * wrapped by the master key).
+ */
 @ApplicationScoped
 public class Webhooks {
 
@@ -23,11 +32,15 @@ public class Webhooks {
 
     private final EntityManager em;
     private final WebhookConfig config;
+    private final PersonalDataVault vault;
+    private final CallbackAddresses addresses;
     private final SecureRandom random = new SecureRandom();
 
-    public Webhooks(EntityManager em, WebhookConfig config) {
+    public Webhooks(EntityManager em, WebhookConfig config, PersonalDataVault vault) {
         this.em = em;
         this.config = config;
+        this.vault = vault;
+        this.addresses = new CallbackAddresses(config.allowLoopback());
     }
 
     /** Registers (or replaces) the organisation's callback; returns the new signing secret. */
@@ -37,12 +50,36 @@ public class Webhooks {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = HexFormat.of().formatHex(bytes);
+        PersonalDataVault.Sealed sealed = vault.seal(context(orgId), secret.getBytes(StandardCharsets.UTF_8));
         em.createNativeQuery("""
-                insert into webhook_subscription (org_id, url, secret, created_at) values (?1, ?2, ?3, now())
-                on conflict (org_id) do update set url = excluded.url, secret = excluded.secret, created_at = excluded.created_at
+                insert into webhook_subscription (org_id, url, secret, master_key_id, wrapped_key, sealed_secret, created_at)
+                values (?1, ?2, null, ?3, ?4, ?5, now())
+                on conflict (org_id) do update set url = excluded.url, secret = null, master_key_id = excluded.master_key_id,
+                    wrapped_key = excluded.wrapped_key, sealed_secret = excluded.sealed_secret, created_at = excluded.created_at
                 """)
-                .setParameter(1, orgId).setParameter(2, url).setParameter(3, secret).executeUpdate();
+                .setParameter(1, orgId).setParameter(2, url).setParameter(3, sealed.masterKeyId())
+                .setParameter(4, sealed.wrappedKey()).setParameter(5, sealed.ciphertext()).executeUpdate();
         return new Subscription(url, secret);
+    }
+
+    /** The signing secret of a subscription row, opened for one delivery. */
+    String openSecret(String orgId, String masterKeyId, byte[] wrappedKey, byte[] sealedSecret) {
+        return new String(vault.open(context(orgId), masterKeyId, wrappedKey, sealedSecret), StandardCharsets.UTF_8);
+    }
+
+    /** Secrets stored in plain text by earlier versions are sealed at start. */
+    @Transactional
+    void sealPlainSecrets(@Observes StartupEvent start) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> plain = em.createNativeQuery("select org_id, secret from webhook_subscription where secret is not null for update")
+                .getResultList();
+        for (Object[] row : plain) {
+            String orgId = (String) row[0];
+            PersonalDataVault.Sealed sealed = vault.seal(context(orgId), ((String) row[1]).getBytes(StandardCharsets.UTF_8));
+            em.createNativeQuery("update webhook_subscription set secret = null, master_key_id = ?2, wrapped_key = ?3, sealed_secret = ?4 where org_id = ?1")
+                    .setParameter(1, orgId).setParameter(2, sealed.masterKeyId()).setParameter(3, sealed.wrappedKey())
+                    .setParameter(4, sealed.ciphertext()).executeUpdate();
+        }
     }
 
     @Transactional
@@ -69,6 +106,10 @@ public class Webhooks {
                 .executeUpdate();
     }
 
+    private static String context(String orgId) {
+        return MasterKeyRotation.WEBHOOK_CONTEXT_PREFIX + orgId;
+    }
+
     private void validate(String url) {
         if (url == null || url.isBlank() || url.length() > MAX_URL_LENGTH) {
             throw ProblemException.invalid("url", "is required, at most " + MAX_URL_LENGTH + " characters");
@@ -87,5 +128,11 @@ public class Webhooks {
         if (uri.getUserInfo() != null) {
             throw ProblemException.invalid("url", "must not carry credentials");
         }
+        if (uri.getFragment() != null) {
+            throw ProblemException.invalid("url", "must not carry a fragment");
+        }
+        addresses.refusedByName(uri.getHost()).ifPresent(reason -> {
+            throw ProblemException.invalid("url", "host " + reason);
+        });
     }
 }

@@ -5,17 +5,22 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dk.qnet.testing.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -74,10 +79,49 @@ class WebhookDispatcherTest {
         }
     }
 
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aFailedDeliveryKeepsOnlyACodeAndTheSigningSecretIsSealed() throws Exception {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            byte[] banner = "Internal admin console 4.2 at 10.0.3.7".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(500, banner.length);
+            exchange.getResponseBody().write(banner);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String orgId = "hook-coded-" + UUID.randomUUID().toString().substring(0, 8);
+            String shelter = TestTokens.shelter(orgId);
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            String secret = given().auth().oauth2(shelter).contentType(ContentType.JSON).body("{\"url\":\"" + url + "\"}")
+                    .put("/api/v1/webhook").then().statusCode(200).extract().path("secret");
+            String row = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                    "select s::text from webhook_subscription s where org_id = ?1").setParameter(1, orgId).getSingleResult());
+            assertFalse(row.contains(secret), "the signing secret is stored sealed, not in plain text");
+
+            create(shelter, "0461");
+            String error = await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
+                @SuppressWarnings("unchecked")
+                List<String> errors = em.createNativeQuery("select last_error from webhook_delivery where org_id = ?1 and last_error is not null")
+                        .setParameter(1, orgId).getResultList();
+                return errors.isEmpty() ? null : errors.get(0);
+            }), org.hamcrest.Matchers.notNullValue());
+            assertEquals("HTTP_5XX", error, "a code, never what the receiver sent");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
     @Test
     void registrationsAreValidatedAndScopedToTheOrganisation() {
         String shelter = TestTokens.shelter("hook-validation");
-        for (String bad : List.of("", "not a url", "ftp://example.org/x", "http://user:pw@example.org/x", "/relative")) {
+        for (String bad : List.of("", "not a url", "ftp://example.org/x", "http://user:pw@example.org/x", "/relative",
+                // Never the suite's own network (SSRF): private, link-local, cluster names, mapped forms.
+                "https://10.0.0.8/x", "https://169.254.169.254/latest/meta-data", "https://[fd00::1]/x", "https://[::ffff:10.0.0.1]/x",
+                "https://192.168.1.10:8081/api/v1/referrals", "https://referral-service.qnet.svc.cluster.local/x", "https://kubernetes/x")) {
             given().auth().oauth2(shelter).contentType(ContentType.JSON).body("{\"url\":\"" + bad + "\"}")
                     .put("/api/v1/webhook").then().statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", equalTo("url"));
