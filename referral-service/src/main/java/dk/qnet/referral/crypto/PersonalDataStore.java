@@ -28,7 +28,7 @@ public class PersonalDataStore {
     public void save(UUID referralId, PersonalData data) {
         PersonalDataVault.Sealed sealed;
         try {
-            sealed = vault.seal(referralId, json.writeValueAsBytes(data));
+            sealed = vault.seal(referralId.toString(), json.writeValueAsBytes(data));
         } catch (IOException e) {
             throw new IllegalStateException("could not serialise personal data", e);
         }
@@ -44,13 +44,14 @@ public class PersonalDataStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<PersonalData> load(UUID referralId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select wrapped_key, personal_data from referral_secret where referral_id = ?1")
+        List<Object[]> rows = em.createNativeQuery("select master_key_id, wrapped_key, personal_data from referral_secret where referral_id = ?1")
                 .setParameter(1, referralId)
                 .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        byte[] plaintext = vault.open(referralId, (byte[]) rows.get(0)[0], (byte[]) rows.get(0)[1]);
+        Object[] row = rows.get(0);
+        byte[] plaintext = vault.open(referralId.toString(), (String) row[0], (byte[]) row[1], (byte[]) row[2]);
         try {
             return Optional.of(json.readValue(plaintext, PersonalData.class));
         } catch (IOException e) {

@@ -4,9 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.UUID;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.Mac;
@@ -15,9 +20,15 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Envelope encryption with the JDK's AES-GCM. Each referral has its own 256-bit data key; the
- * data key is stored only wrapped (encrypted) by the master key. Both layers bind the referral id
- * as associated data, so a ciphertext copied onto another referral does not decrypt.
+ * Envelope encryption with the JDK's AES-GCM. Each sealed value (a referral's personal data, an
+ * organisation's webhook secret) has its own 256-bit data key, stored only wrapped (encrypted)
+ * by a master key, whose id is stored beside it. Both layers bind the value's context (the
+ * referral id, or the organisation) as associated data, so a ciphertext copied onto another row
+ * does not decrypt.
+ *
+ * <p>Several master keys may be configured at once: the current one seals and re-wraps; retiring
+ * ones only open. A row wrapped by a key that is no longer configured cannot be opened at all:
+ * that is what makes erasure hold for backups once the key of their time is destroyed.
  */
 @ApplicationScoped
 public class PersonalDataVault {
@@ -25,56 +36,130 @@ public class PersonalDataVault {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final SecretKey masterKey;
-    private final String masterKeyId;
-    private final SecretKey hmacKey;
+    private final Map<String, SecretKey> masterKeys;
+    private final String currentKeyId;
+    private final Map<String, SecretKey> hashKeys;
     private final SecureRandom random = new SecureRandom();
 
     public PersonalDataVault(CryptoConfig config) {
-        byte[] raw = Base64.getDecoder().decode(config.masterKey().trim());
-        if (raw.length != 32) {
-            throw new IllegalStateException("qnet.crypto.master-key must be 32 bytes, base64-encoded");
+        Map<String, SecretKey> keys = new LinkedHashMap<>();
+        keys.put(config.masterKeyId(), aesKey(config.masterKeyId(), config.masterKey()));
+        for (String pair : config.retiringKeys().orElse("").split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int colon = pair.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalStateException("qnet.crypto.retiring-keys must be id:base64 pairs separated by commas");
+            }
+            String id = pair.substring(0, colon).trim();
+            if (keys.containsKey(id)) {
+                throw new IllegalStateException("master key id " + id + " is configured twice");
+            }
+            keys.put(id, aesKey(id, pair.substring(colon + 1)));
         }
-        this.masterKey = new SecretKeySpec(raw, "AES");
-        this.masterKeyId = config.masterKeyId();
-        this.hmacKey = new SecretKeySpec(derive(raw, "qnet-request-hash"), "HmacSHA256");
+        this.masterKeys = Collections.unmodifiableMap(keys);
+        this.currentKeyId = config.masterKeyId();
+        Map<String, SecretKey> hashes = new LinkedHashMap<>();
+        keys.forEach((id, key) -> hashes.put(id, new SecretKeySpec(derive(key.getEncoded(), "qnet-request-hash"), "HmacSHA256")));
+        this.hashKeys = Collections.unmodifiableMap(hashes);
     }
 
-    /** A sealed referral secret: the wrapped data key and the encrypted personal data. */
+    /** A sealed value: the id of the master key that wrapped its data key, the wrapped key, the ciphertext. */
     public record Sealed(String masterKeyId, byte[] wrappedKey, byte[] ciphertext) {
     }
 
-    public Sealed seal(UUID referralId, byte[] plaintext) {
+    /** Thrown when a row was wrapped by a master key that is not (or no longer) configured. */
+    public static final class UnknownMasterKeyException extends IllegalStateException {
+        UnknownMasterKeyException(String keyId) {
+            super("master key " + keyId + " is not configured");
+        }
+    }
+
+    public String currentKeyId() {
+        return currentKeyId;
+    }
+
+    public Set<String> configuredKeyIds() {
+        return masterKeys.keySet();
+    }
+
+    public Sealed seal(String context, byte[] plaintext) {
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(256, random);
             SecretKey dataKey = generator.generateKey();
-            byte[] wrapped = encrypt(masterKey, dataKey.getEncoded(), aad("key", referralId));
-            byte[] ciphertext = encrypt(dataKey, plaintext, aad("data", referralId));
-            return new Sealed(masterKeyId, wrapped, ciphertext);
+            byte[] wrapped = encrypt(masterKeys.get(currentKeyId), dataKey.getEncoded(), aad("key", context));
+            byte[] ciphertext = encrypt(dataKey, plaintext, aad("data", context));
+            return new Sealed(currentKeyId, wrapped, ciphertext);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         }
     }
 
-    public byte[] open(UUID referralId, byte[] wrappedKey, byte[] ciphertext) {
+    public byte[] open(String context, String masterKeyId, byte[] wrappedKey, byte[] ciphertext) {
         try {
-            SecretKey dataKey = new SecretKeySpec(decrypt(masterKey, wrappedKey, aad("key", referralId)), "AES");
-            return decrypt(dataKey, ciphertext, aad("data", referralId));
+            SecretKey dataKey = new SecretKeySpec(decrypt(master(masterKeyId), wrappedKey, aad("key", context)), "AES");
+            return decrypt(dataKey, ciphertext, aad("data", context));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("decryption failed", e);
         }
     }
 
-    /** A keyed hash: equal inputs give equal hashes, but the hash reveals nothing of the input. */
+    /** The same data key, wrapped by the current master key instead; the ciphertext stays as it is. */
+    public byte[] rewrap(String context, String masterKeyId, byte[] wrappedKey) {
+        try {
+            byte[] dataKey = decrypt(master(masterKeyId), wrappedKey, aad("key", context));
+            return encrypt(masterKeys.get(currentKeyId), dataKey, aad("key", context));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("re-wrapping failed", e);
+        }
+    }
+
+    /** A keyed hash under the current key: equal inputs give equal hashes, and it reveals nothing of the input. */
     public String keyedHash(byte[] input) {
+        return hash(hashKeys.get(currentKeyId), input);
+    }
+
+    /** Whether a hash made by {@link #keyedHash} under any configured key is that of this input. */
+    public boolean matchesKeyedHash(byte[] input, String stored) {
+        for (SecretKey key : hashKeys.values()) {
+            if (MessageDigest.isEqual(hash(key, input).getBytes(StandardCharsets.US_ASCII), stored.getBytes(StandardCharsets.US_ASCII))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private SecretKey master(String keyId) {
+        SecretKey key = masterKeys.get(keyId);
+        if (key == null) {
+            throw new UnknownMasterKeyException(keyId);
+        }
+        return key;
+    }
+
+    private static String hash(SecretKey key, byte[] input) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hmacKey);
-            return java.util.HexFormat.of().formatHex(mac.doFinal(input));
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(input));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static SecretKey aesKey(String id, String base64) {
+        byte[] raw;
+        try {
+            raw = Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("master key " + id + " is not base64");
+        }
+        if (raw.length != 32) {
+            throw new IllegalStateException("master key " + id + " must be 32 bytes, base64-encoded");
+        }
+        return new SecretKeySpec(raw, "AES");
     }
 
     private byte[] encrypt(SecretKey key, byte[] plaintext, byte[] aad) throws GeneralSecurityException {
@@ -94,8 +179,8 @@ public class PersonalDataVault {
         return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
     }
 
-    private static byte[] aad(String layer, UUID referralId) {
-        return (layer + ":" + referralId).getBytes(StandardCharsets.UTF_8);
+    private static byte[] aad(String layer, String context) {
+        return (layer + ":" + context).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] derive(byte[] master, String purpose) {
