@@ -107,6 +107,17 @@ public class Referral extends PanacheEntityBase {
         sharedWithMunicipality = consentScopes.contains(ConsentScope.SHARE_WITH_MUNICIPALITY);
     }
 
+    /** After erasure only what statistics already has in coarse form stays (see {@code ReferralService.erase}). */
+    public void scrubAfterErasure() {
+        children = null;
+        matching = null;
+        expectedMoveOut = null;
+        setConsentScopes(List.of());
+        consentGivenAt = null;
+        consentMethod = null;
+        consentRecordedBy = null;
+    }
+
     public List<Integer> childrenBirthYears() {
         return children == null ? List.of() : children.stream().map(Child::birthYear).toList();
     }

@@ -16,6 +16,8 @@ public enum StatusReason {
     CONSENT_WITHDRAWN,
     // closing
     MATCH_ENDED,
+    /** Nobody decided on it (or it could not be routed) within the retention time for undecided referrals. */
+    UNDECIDED,
     OTHER;
 
     public static final Set<StatusReason> REJECTION =

@@ -243,7 +243,7 @@ class DeploymentChecksTest {
             for (String key : config.stringPropertyNames()) {
                 String value = config.getProperty(key);
                 boolean localDefault = !key.startsWith("%") && (value.contains("127.0.0.1") || value.contains("local-pw"));
-                boolean secretWithoutDefault = key.startsWith("%test.") && key.contains("master-key");
+                boolean secretWithoutDefault = key.startsWith("%test.") && (key.contains("master-key") || key.contains("chain-key"));
                 if (localDefault || secretWithoutDefault) {
                     assertTrue(env.contains(envName(unprofiled(key))), service + " must be given " + envName(unprofiled(key)));
                 }

@@ -5,27 +5,38 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The append-only log of personal-data reads. Each entry's hash covers its content and the
  * previous entry's hash, so a changed or removed row breaks the chain from that row on.
- * Appends take a transaction-scoped advisory lock: the chain has one order.
+ *
+ * <p>The hash is an HMAC-SHA256 under a key kept outside the database ({@link AuditConfig}):
+ * whoever can write the table cannot recompute a valid chain after changing a row. Entries
+ * written before the key existed (hash version 1, plain SHA-256) verify only up to the id that
+ * {@link AuditConfig#plainEntriesUntil} names; every entry after them is keyed. Appends take a transaction-scoped advisory
+ * lock: the chain has one order.
  */
 @ApplicationScoped
 public class AuditLog {
 
     static final String GENESIS = "0".repeat(64);
+    static final int PLAIN = 1;
+    static final int KEYED = 2;
     private static final long LOCK_KEY = 0x716e65745f617564L; // "qnet_aud"
 
+    /** An entry; {@code reason} is the coded reason of a break-glass read, null for ordinary reads. */
     public record Entry(long id, Instant at, String actorSubject, String actorRole, String actorOrg, UUID referralId,
-                        String action, String fields, String prevHash, String hash) {
+                        String action, String fields, String reason, int hashVersion, String prevHash, String hash) {
     }
 
     /** The result of checking the whole chain. */
@@ -33,23 +44,37 @@ public class AuditLog {
     }
 
     private final EntityManager em;
+    private final SecretKeySpec chainKey;
+    private final long plainEntriesUntil;
 
-    public AuditLog(EntityManager em) {
+    public AuditLog(EntityManager em, AuditConfig config) {
         this.em = em;
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(config.chainKey().trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("qnet.audit.chain-key (QNET_AUDIT_CHAIN_KEY) must be base64");
+        }
+        if (key.length < 32) {
+            throw new IllegalStateException("qnet.audit.chain-key (QNET_AUDIT_CHAIN_KEY) must be at least 32 random bytes, base64");
+        }
+        this.chainKey = new SecretKeySpec(key, "HmacSHA256");
+        this.plainEntriesUntil = config.plainEntriesUntil();
     }
 
     /** Runs in the read's own transaction: no read of personal data without its entry. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String subject, String role, String org, UUID referralId, String action, String fields) {
+    public void record(String subject, String role, String org, UUID referralId, String action, String fields, String reason) {
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
         @SuppressWarnings("unchecked")
         List<String> last = em.createNativeQuery("select hash from audit_entry order by id desc limit 1").getResultList();
         String prev = last.isEmpty() ? GENESIS : last.get(0);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String hash = hash(prev, at, subject, role, org, referralId, action, fields);
+        String hash = hash(KEYED, prev, at, subject, role, org, referralId, action, fields, reason);
         em.createNativeQuery("""
-                insert into audit_entry (at, actor_subject, actor_role, actor_org, referral_id, action, fields, prev_hash, hash)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                insert into audit_entry (at, actor_subject, actor_role, actor_org, referral_id, action, fields, reason, hash_version,
+                                         prev_hash, hash)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                 """)
                 .setParameter(1, at)
                 .setParameter(2, subject)
@@ -58,8 +83,10 @@ public class AuditLog {
                 .setParameter(5, referralId)
                 .setParameter(6, action)
                 .setParameter(7, fields)
-                .setParameter(8, prev)
-                .setParameter(9, hash)
+                .setParameter(8, reason)
+                .setParameter(9, KEYED)
+                .setParameter(10, prev)
+                .setParameter(11, hash)
                 .executeUpdate();
     }
 
@@ -80,7 +107,10 @@ public class AuditLog {
                 .setParameter(1, referralId).getSingleResult()).longValue();
     }
 
-    /** Recomputes every hash in order; the first row that does not match breaks the chain. */
+    /**
+     * Recomputes every hash in order; the first row that does not match breaks the chain. A plain
+     * entry after the configured last plain one is a forgery.
+     */
     @Transactional
     public Verification verify() {
         String prev = GENESIS;
@@ -92,8 +122,10 @@ public class AuditLog {
                 return new Verification(true, count, null);
             }
             for (Entry e : page) {
-                String expected = hash(prev, e.at(), e.actorSubject(), e.actorRole(), e.actorOrg(), e.referralId(), e.action(), e.fields());
-                if (!e.prevHash().equals(prev) || !e.hash().equals(expected)) {
+                boolean versionOk = e.hashVersion() == KEYED || e.hashVersion() == PLAIN && e.id() <= plainEntriesUntil;
+                String expected = versionOk ? hash(e.hashVersion(), prev, e.at(), e.actorSubject(), e.actorRole(), e.actorOrg(),
+                        e.referralId(), e.action(), e.fields(), e.reason()) : null;
+                if (!versionOk || !e.prevHash().equals(prev) || !MessageDigest.isEqual(bytes(e.hash()), bytes(expected))) {
                     return new Verification(false, count, e.id());
                 }
                 prev = e.hash();
@@ -105,26 +137,46 @@ public class AuditLog {
 
     private List<Entry> rows(String where, Object... parameters) {
         var query = em.createNativeQuery(
-                "select id, at, actor_subject, actor_role, actor_org, referral_id, action, fields, prev_hash, hash from audit_entry " + where);
+                "select id, at, actor_subject, actor_role, actor_org, referral_id, action, fields, reason, hash_version, prev_hash, hash "
+                        + "from audit_entry " + where);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), SqlValues.instant(r[1]), (String) r[2], (String) r[3],
-                (String) r[4], (UUID) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9])).toList();
+                (String) r[4], (UUID) r[5], (String) r[6], (String) r[7], (String) r[8], ((Number) r[9]).intValue(), (String) r[10],
+                (String) r[11])).toList();
     }
 
-    static String hash(String prev, Instant at, String subject, String role, String org, UUID referralId, String action, String fields) {
-        // Length-prefixed, so no text can move from one field into the next without changing the hash.
+    /**
+     * The hash of one entry. Length-prefixed parts, so no text can move from one field into the
+     * next without changing the hash. Version 1: SHA-256 of the parts. Version 2: HMAC-SHA256 of
+     * the parts and the reason, under the chain key.
+     */
+    public String hash(int version, String prev, Instant at, String subject, String role, String org, UUID referralId, String action,
+                String fields, String reason) {
         StringBuilder content = new StringBuilder();
         for (String part : new String[] {prev, at.toString(), subject, role, String.valueOf(org), referralId.toString(), action, fields}) {
             content.append(part.length()).append(':').append(part).append(';');
         }
+        byte[] input;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
+            if (version == PLAIN) {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.toString().getBytes(StandardCharsets.UTF_8)));
+            }
+            String r = String.valueOf(reason);
+            content.append(r.length()).append(':').append(r).append(';');
+            input = content.toString().getBytes(StandardCharsets.UTF_8);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(chainKey);
+            return HexFormat.of().formatHex(mac.doFinal(input));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static byte[] bytes(String hex) {
+        return hex == null ? new byte[0] : hex.getBytes(StandardCharsets.US_ASCII);
     }
 }

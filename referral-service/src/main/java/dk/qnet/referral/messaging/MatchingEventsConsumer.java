@@ -37,8 +37,14 @@ public class MatchingEventsConsumer {
                 .on(MatchAccepted.class, e -> referrals.applyFromMatching(e.payload().referralId(), ReferralStatus.MATCHED, null))
                 .on(MatchDeclined.class, e -> referrals.applyFromMatching(e.payload().referralId(), ReferralStatus.WAITLISTED, null))
                 .on(MatchStarted.class, e -> referrals.applyFromMatching(e.payload().referralId(), ReferralStatus.ACTIVE, null))
-                .on(MatchEnded.class, e -> referrals.applyFromMatching(e.payload().referralId(),
-                        statusAfter(e.payload()), reasonAfter(e.payload())));
+                .on(MatchEnded.class, e -> {
+                    if (e.payload().reason() == MatchEndReason.CONSENT_WITHDRAWN) {
+                        // The same erasure as the consent-withdrawal endpoint.
+                        referrals.consentWithdrawnInMatching(e.payload().referralId());
+                    } else {
+                        referrals.applyFromMatching(e.payload().referralId(), statusAfter(e.payload()), reasonAfter(e.payload()));
+                    }
+                });
     }
 
     /** Completed as planned, back on the waitlist after an early end, otherwise closed. */

@@ -8,6 +8,7 @@ import dk.qnet.referral.ReferralStatus;
 import dk.qnet.referral.config.ReferralConfig;
 import dk.qnet.referral.fhir.FhirReferralMapper;
 import dk.qnet.referral.service.IntakeRateLimit;
+import dk.qnet.referral.service.ReferralAccess;
 import dk.qnet.referral.service.ReferralQuery;
 import dk.qnet.referral.service.ReferralService;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,7 +65,7 @@ public class ReferralResource {
         }
         ReferralService.Created created = referrals.create(body, idempotencyKey, caller);
         return Response.created(uri.getAbsolutePathBuilder().path(created.referral().id.toString()).build())
-                .entity(ReferralView.summary(created.referral()))
+                .entity(referrals.answerFor(created.referral(), caller))
                 .build();
     }
 
@@ -86,7 +87,7 @@ public class ReferralResource {
         }
         ReferralQuery.Page result = query.list(new ReferralQuery.Filter(parseStatus(status), parseDate("from", from),
                 parseDate("to", to), unrouted, p, s), caller);
-        return new ReferralPage(result.items().stream().map(ReferralView::summary).toList(), p, s, result.total());
+        return new ReferralPage(result.items().stream().map(r -> ReferralView.of(r, ReferralAccess.listViewOf(r, caller))).toList(), p, s, result.total());
     }
 
     @GET
@@ -118,7 +119,7 @@ public class ReferralResource {
     @Path("{id}/accept")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     public ReferralView accept(@PathParam("id") String id) {
-        return ReferralView.summary(referrals.accept(PathIds.uuidOrNotFound(id), caller));
+        return referrals.answerFor(referrals.accept(PathIds.uuidOrNotFound(id), caller), caller);
     }
 
     @POST
@@ -126,7 +127,7 @@ public class ReferralResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     public ReferralView reject(@PathParam("id") String id, StatusChangeRequest body) {
-        return ReferralView.summary(referrals.reject(PathIds.uuidOrNotFound(id), reasonOf(body), caller));
+        return referrals.answerFor(referrals.reject(PathIds.uuidOrNotFound(id), reasonOf(body), caller), caller);
     }
 
     @POST
@@ -134,21 +135,34 @@ public class ReferralResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.ADMIN})
     public ReferralView withdraw(@PathParam("id") String id, StatusChangeRequest body) {
-        return ReferralView.summary(referrals.withdraw(PathIds.uuidOrNotFound(id), reasonOf(body), caller));
+        return referrals.answerFor(referrals.withdraw(PathIds.uuidOrNotFound(id), reasonOf(body), caller), caller);
     }
 
     @POST
     @Path("{id}/consent/withdraw")
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.COORDINATOR, Roles.ADMIN})
     public ReferralView withdrawConsent(@PathParam("id") String id) {
-        return ReferralView.summary(referrals.withdrawConsent(PathIds.uuidOrNotFound(id), caller));
+        return referrals.answerFor(referrals.withdrawConsent(PathIds.uuidOrNotFound(id), caller), caller);
     }
 
     @POST
     @Path("{id}/erase")
     @RolesAllowed(Roles.ADMIN)
     public ReferralView erase(@PathParam("id") String id) {
-        return ReferralView.summary(referrals.eraseByAdmin(PathIds.uuidOrNotFound(id), caller));
+        return referrals.answerFor(referrals.eraseByAdmin(PathIds.uuidOrNotFound(id), caller), caller);
+    }
+
+    /**
+     * An administrator's break-glass read of her personal data, with a coded reason; audited with
+     * the reason and shown on the audit page. The admin's ordinary view never shows personal data.
+     */
+    @POST
+    @Path("{id}/break-glass")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public Response breakGlass(@PathParam("id") String id, BreakGlassRequest body) {
+        ReferralView view = referrals.breakGlass(PathIds.uuidOrNotFound(id), body == null ? null : body.reason(), caller);
+        return Response.ok(view).cacheControl(NO_STORE).build();
     }
 
     private static dk.qnet.referral.StatusReason reasonOf(StatusChangeRequest body) {

@@ -46,14 +46,24 @@ public record ReferralView(
                 null, null, null, null, r.receivedAt, r.updatedAt, r.erasedAt != null, null);
     }
 
-    /** Everything but personal data: what lists and the answer to a POST show. */
+    /** Everything but personal data. */
     public static ReferralView summary(Referral r) {
         return withPersonalData(r, null);
     }
 
+    /** The referral as one access view allows: status only, or the summary (lists and answers never carry personal data). */
+    public static ReferralView of(Referral r, dk.qnet.referral.service.ReferralAccess.View view) {
+        return switch (view) {
+            case STATUS -> statusOnly(r);
+            case SUMMARY, FULL -> summary(r);
+            case NONE -> throw new IllegalArgumentException("no view of a referral the caller may not see");
+        };
+    }
+
     public static ReferralView withPersonalData(Referral r, PersonalData personalData) {
         return new ReferralView(r.id, r.status, r.statusReason, r.municipalityCode, r.networkId, r.unrouted, r.senderType,
-                r.expectedMoveOut, r.children, r.matching, new ConsentView(r.consentScopes, r.consentGivenAt, r.consentMethod),
+                r.expectedMoveOut, r.children, r.matching,
+                r.consentGivenAt == null ? null : new ConsentView(r.consentScopes, r.consentGivenAt, r.consentMethod),
                 r.receivedAt, r.updatedAt, r.erasedAt != null, personalData);
     }
 }

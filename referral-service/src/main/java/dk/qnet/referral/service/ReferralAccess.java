@@ -6,16 +6,19 @@ import dk.qnet.referral.Referral;
 import java.util.Optional;
 
 /**
- * Object- and field-level access to referrals (DESIGN.md, roles). Anything a caller may not see
- * is answered 404 by the callers of this class, so existence is never revealed.
+ * Object- and field-level access to referrals (DESIGN.md, roles): the one rule behind the
+ * detail, the lists and every answer that shows a referral. Anything a caller may not see is
+ * answered 404 by the callers of this class, so existence is never revealed.
  */
 public final class ReferralAccess {
 
     public enum View {
         NONE,
-        /** Status and history only: the municipality's adviser. */
+        /** Status and dates only: the municipality's adviser. */
         STATUS,
-        /** Everything, personal data included (and audited). */
+        /** Everything but personal data: the administrator, who manages but does not read women's files. */
+        SUMMARY,
+        /** Everything, personal data included (and audited): the sender and the network's coordinator. */
         FULL
     }
 
@@ -23,8 +26,11 @@ public final class ReferralAccess {
     }
 
     public static View viewOf(Referral r, CallerIdentity caller) {
-        if (caller.isAdmin() || isSender(r, caller) && caller.hasRole(Roles.SHELTER) || isTargetCoordinator(r, caller)) {
+        if (isSender(r, caller) && caller.hasRole(Roles.SHELTER) || isTargetCoordinator(r, caller)) {
             return View.FULL;
+        }
+        if (caller.isAdmin()) {
+            return View.SUMMARY;
         }
         if (caller.hasRole(Roles.ADVISER)) {
             Optional<String> code = caller.municipalityCode();
@@ -34,6 +40,12 @@ public final class ReferralAccess {
             }
         }
         return View.NONE;
+    }
+
+    /** The view a list may show of one item: never more than its detail, and never personal data. */
+    public static View listViewOf(Referral r, CallerIdentity caller) {
+        View view = viewOf(r, caller);
+        return view == View.FULL ? View.SUMMARY : view;
     }
 
     /** The coordinator of the network the referral is routed to. */

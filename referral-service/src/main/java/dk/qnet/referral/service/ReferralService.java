@@ -13,6 +13,7 @@ import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.platform.validation.FieldRules;
+import dk.qnet.referral.BreakGlassReason;
 import dk.qnet.referral.Child;
 import dk.qnet.referral.PersonalData;
 import dk.qnet.referral.Referral;
@@ -79,7 +80,7 @@ public class ReferralService {
                 "The token lacks the " + (senderType == SenderType.SHELTER ? Roles.ORG_ID_CLAIM : Roles.MUNICIPALITY_CLAIM) + " claim."));
         UUID id = UUID.randomUUID();
         if (idempotencyKey != null) {
-            Optional<Referral> earlier = claimIdempotencyKey(senderOrg, idempotencyKey, requestHash(request), id);
+            Optional<Referral> earlier = claimIdempotencyKey(senderOrg, idempotencyKey, requestBytes(request), id);
             if (earlier.isPresent()) {
                 return new Created(earlier.get(), true);
             }
@@ -127,16 +128,46 @@ public class ReferralService {
         Referral r = visible(id, caller);
         return switch (ReferralAccess.viewOf(r, caller)) {
             case STATUS -> ReferralView.statusOnly(r);
-            case FULL -> {
-                Optional<PersonalData> data = personalData.load(id);
-                if (data.isPresent()) {
-                    String[] roleAndOrg = ReferralAccess.roleAndOrg(caller);
-                    audit.record(caller.subject(), roleAndOrg[0], roleAndOrg[1], id, "READ", PersonalData.FIELDS);
-                }
-                yield ReferralView.withPersonalData(r, data.orElse(null));
-            }
+            case SUMMARY -> ReferralView.summary(r);
+            case FULL -> ReferralView.withPersonalData(r, audited(r, caller, "READ", null).orElse(null));
             case NONE -> throw ProblemException.notFound();
         };
+    }
+
+    /**
+     * An administrator's break-glass read: her personal data, which the admin role otherwise
+     * never shows, with a coded reason that the audit log keeps beside the read.
+     */
+    @Transactional
+    public ReferralView breakGlass(UUID id, BreakGlassReason reason, CallerIdentity caller) {
+        if (!caller.isAdmin()) {
+            throw ProblemException.forbidden("Only an administrator reads personal data by break-glass.");
+        }
+        if (reason == null) {
+            throw ProblemException.invalid("reason", "must be one of " + java.util.Arrays.toString(BreakGlassReason.values()));
+        }
+        Referral r = em.find(Referral.class, id);
+        if (r == null) {
+            throw ProblemException.notFound();
+        }
+        return ReferralView.withPersonalData(r, audited(r, caller, "BREAK_GLASS", reason.name()).orElse(null));
+    }
+
+    /** Her personal data, and the audit entry of this read in the same transaction; nothing is audited once it is erased. */
+    private Optional<PersonalData> audited(Referral r, CallerIdentity caller, String action, String reason) {
+        Optional<PersonalData> data = personalData.load(r.id);
+        if (data.isPresent()) {
+            String[] roleAndOrg = ReferralAccess.roleAndOrg(caller);
+            audit.record(caller.subject(), roleAndOrg[0], roleAndOrg[1], r.id, action, PersonalData.FIELDS, reason);
+        }
+        return data;
+    }
+
+    /** The view of a referral that an answer to the caller may show (after a change, at least its status). */
+    @Transactional
+    public ReferralView answerFor(Referral r, CallerIdentity caller) {
+        ReferralAccess.View view = ReferralAccess.listViewOf(r, caller);
+        return ReferralView.of(r, view == ReferralAccess.View.NONE ? ReferralAccess.View.STATUS : view);
     }
 
     /** A referral the caller may see, and whether only its status. */
@@ -199,6 +230,38 @@ public class ReferralService {
         return r;
     }
 
+    /**
+     * A coordinator ended her match because she withdrew her consent: the same erasure as the
+     * consent-withdrawal endpoint, driven by the event, as the system.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void consentWithdrawnInMatching(UUID id) {
+        Referral r = em.find(Referral.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (r == null) {
+            return;
+        }
+        if (!r.status.isFinal() && ReferralLifecycle.allows(r.status, ReferralStatus.CLOSED)) {
+            transition(r, ReferralStatus.CLOSED, StatusReason.CONSENT_WITHDRAWN, "system");
+        }
+        r.setConsentScopes(List.of());
+        erase(r, "CONSENT_WITHDRAWN");
+    }
+
+    /**
+     * Closes and erases one referral nobody decided on (still RECEIVED) since before
+     * {@code receivedBefore}: nobody took her on, so nothing about her is kept.
+     */
+    @Transactional
+    public boolean closeIfUndecided(UUID id, Instant receivedBefore) {
+        Referral r = em.find(Referral.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (r == null || r.status != ReferralStatus.RECEIVED || !r.receivedAt.isBefore(receivedBefore)) {
+            return false;
+        }
+        transition(r, ReferralStatus.CLOSED, StatusReason.UNDECIDED, "system");
+        erase(r, "RETENTION");
+        return true;
+    }
+
     /** Erasure by an administrator. */
     @Transactional
     public Referral eraseByAdmin(UUID id, CallerIdentity caller) {
@@ -230,13 +293,21 @@ public class ReferralService {
         }
     }
 
+    /**
+     * Crypto-shredding of her personal data, and everything on the referral row that could single
+     * her out goes too: children, move-out date, matching profile and consent details. What stays
+     * is what statistics already has in coarse form (municipality, network, sender type, the
+     * dated status history) and the sender's id, so the sender still sees that it was erased.
+     */
     private void erase(Referral r, String cause) {
         if (r.erasedAt != null) {
             return;
         }
         personalData.erase(r.id);
+        r.scrubAfterErasure();
         r.erasedAt = now();
         r.updatedAt = r.erasedAt;
+        em.createNativeQuery("delete from idempotency_key where referral_id = ?1").setParameter(1, r.id).executeUpdate();
         outbox.append(r.id.toString(), new ReferralErased(r.id, cause, r.erasedAt));
     }
 
@@ -310,7 +381,8 @@ public class ReferralService {
      * Inserts the key first. A concurrent request with the same key waits on that row and then
      * finds it, so two retries racing each other still create one referral.
      */
-    private Optional<Referral> claimIdempotencyKey(String orgId, String key, String requestHash, UUID newId) {
+    private Optional<Referral> claimIdempotencyKey(String orgId, String key, byte[] requestBytes, UUID newId) {
+        String requestHash = vault.keyedHash(requestBytes);
         int inserted = em.createNativeQuery("""
                 insert into idempotency_key (sender_org_id, key, request_hash, referral_id, created_at)
                 values (?1, ?2, ?3, ?4, now()) on conflict do nothing
@@ -328,16 +400,16 @@ public class ReferralService {
                 .setParameter(1, orgId)
                 .setParameter(2, key)
                 .getSingleResult();
-        if (!requestHash.equals(earlier[0])) {
+        if (!vault.matchesKeyedHash(requestBytes, (String) earlier[0])) {
             throw new ProblemException(Problem.of(422, "idempotency-key-reused", "Idempotency key reused",
                     "This Idempotency-Key was used before with a different request body."));
         }
         return Optional.of(em.find(Referral.class, earlier[1]));
     }
 
-    private String requestHash(NewReferral request) {
+    private byte[] requestBytes(NewReferral request) {
         try {
-            return vault.keyedHash(json.writeValueAsBytes(request));
+            return json.writeValueAsBytes(request);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

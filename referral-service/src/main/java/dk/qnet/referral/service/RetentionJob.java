@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** Erases personal data a configurable time after a referral reaches a final status. */
+/**
+ * Erases personal data a configurable time after a referral reaches a final status; closes and
+ * erases referrals nobody decided on; forgets idempotency keys after their replay window.
+ */
 @ApplicationScoped
 public class RetentionJob {
 
@@ -29,7 +32,38 @@ public class RetentionJob {
     @Scheduled(every = "${qnet.referrals.retention-check-interval:1h}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        eraseExpired(Instant.now());
+        Instant now = Instant.now();
+        eraseExpired(now);
+        closeUndecided(now);
+        purgeIdempotencyKeys(now);
+    }
+
+    /** Closes and erases every referral still RECEIVED longer than the undecided retention; returns how many. */
+    public int closeUndecided(Instant now) {
+        Instant receivedBefore = now.minus(config.undecidedRetention());
+        List<UUID> ids = em.createQuery("select r.id from Referral r where r.status = :received and r.receivedAt < :before", UUID.class)
+                .setParameter("received", dk.qnet.referral.ReferralStatus.RECEIVED)
+                .setParameter("before", receivedBefore)
+                .setMaxResults(10_000)
+                .getResultList();
+        int closed = 0;
+        for (UUID id : ids) {
+            if (referrals.closeIfUndecided(id, receivedBefore)) {
+                closed++;
+            }
+        }
+        if (closed > 0) {
+            LOG.infof("Retention closed and erased %d referral(s) nobody decided on", closed);
+        }
+        return closed;
+    }
+
+    /** Deletes the idempotency keys older than their replay window; returns how many. */
+    @Transactional
+    public int purgeIdempotencyKeys(Instant now) {
+        return em.createNativeQuery("delete from idempotency_key where created_at < ?1")
+                .setParameter(1, now.minus(config.idempotencyWindow()))
+                .executeUpdate();
     }
 
     /** Erases every referral final for longer than the retention time at {@code now}; returns how many. */

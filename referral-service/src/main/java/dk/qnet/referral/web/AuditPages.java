@@ -1,5 +1,7 @@
 package dk.qnet.referral.web;
 
+import dk.qnet.platform.web.PageTexts;
+
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.referral.audit.AuditLog;
 import io.quarkus.qute.Location;
@@ -22,10 +24,13 @@ public class AuditPages {
     static final int SHOWN = 200;
 
     @TemplateData
-    record AuditRow(long id, String at, String actor, String role, String org, String referralId, String action) {
+    record AuditRow(long id, String at, String actor, String role, String org, String referralId, String action, String reason,
+                    boolean breakGlass) {
         static AuditRow of(AuditLog.Entry e) {
             return new AuditRow(e.id(), ReferralPageViews.dateTime(e.at()), e.actorSubject(), e.actorRole(),
-                    e.actorOrg() == null ? "" : e.actorOrg(), e.referralId().toString(), e.action());
+                    e.actorOrg() == null ? "" : e.actorOrg(), e.referralId().toString(),
+                    PageTexts.orElse("audit.action." + e.action(), e.action()),
+                    e.reason() == null ? "" : PageTexts.orElse("breakGlass." + e.reason(), e.reason()), e.reason() != null);
         }
     }
 

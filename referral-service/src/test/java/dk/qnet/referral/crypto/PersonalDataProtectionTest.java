@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.qnet.contracts.EventHeaders;
 import dk.qnet.contracts.Topics;
+import dk.qnet.referral.audit.AuditLog;
 import dk.qnet.referral.service.RetentionJob;
 import dk.qnet.testing.KafkaProbe;
 import dk.qnet.testing.TestTokens;
@@ -43,6 +44,9 @@ class PersonalDataProtectionTest {
 
     @Inject
     PersonalDataVault vault;
+
+    @Inject
+    dk.qnet.referral.audit.AuditLog auditLog;
 
     /** Every column of every table of this service, as text: what a SQL dump would show. */
     String dumpOf(String referralId) {
@@ -79,10 +83,11 @@ class PersonalDataProtectionTest {
 
     @Test
     void aSealedSecretCopiedOntoAnotherReferralDoesNotDecrypt() {
-        UUID a = UUID.randomUUID();
+        String a = UUID.randomUUID().toString();
         PersonalDataVault.Sealed sealed = vault.seal(a, "secret".getBytes(StandardCharsets.UTF_8));
-        assertEquals("secret", new String(vault.open(a, sealed.wrappedKey(), sealed.ciphertext()), StandardCharsets.UTF_8));
-        assertThrows(IllegalStateException.class, () -> vault.open(UUID.randomUUID(), sealed.wrappedKey(), sealed.ciphertext()));
+        assertEquals("secret", new String(vault.open(a, sealed.masterKeyId(), sealed.wrappedKey(), sealed.ciphertext()), StandardCharsets.UTF_8));
+        assertThrows(IllegalStateException.class, () -> vault.open(UUID.randomUUID().toString(), sealed.masterKeyId(), sealed.wrappedKey(),
+                sealed.ciphertext()));
     }
 
     @Test
@@ -93,10 +98,18 @@ class PersonalDataProtectionTest {
         String coordinator = TestTokens.coordinator("net-odense");
 
         int reads = 0;
-        for (String token : List.of(shelter, coordinator, shelter, admin)) {
+        for (String token : List.of(shelter, coordinator, shelter)) {
             given().auth().oauth2(token).get("/api/v1/referrals/" + id).then().statusCode(200);
             reads++;
         }
+        // The administrator's own view carries no personal data; reading it takes break-glass with a coded reason.
+        given().auth().oauth2(admin).get("/api/v1/referrals/" + id).then().statusCode(200)
+                .body("personalData", nullValue()).body("status", equalTo("RECEIVED"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"reason\":\"DATA_SUBJECT_REQUEST\"}")
+                .post("/api/v1/referrals/" + id + "/break-glass").then().statusCode(200)
+                .header("Cache-Control", org.hamcrest.Matchers.containsString("no-store"))
+                .body("personalData.firstName", equalTo("Amira"));
+        reads++;
         // Reads that show no personal data are not audited: the adviser's status view, lists, history.
         given().auth().oauth2(TestTokens.adviser("0461")).get("/api/v1/referrals/" + id).then().statusCode(200);
         given().auth().oauth2(shelter).get("/api/v1/referrals").then().statusCode(200);
@@ -108,6 +121,8 @@ class PersonalDataProtectionTest {
                 .body("size()", equalTo(reads))
                 .body("actorRole", org.hamcrest.Matchers.contains("shelter", "coordinator", "shelter", "admin"))
                 .body("actorOrg", org.hamcrest.Matchers.contains("audit-shelter", "net-odense", "audit-shelter", null))
+                .body("action", org.hamcrest.Matchers.contains("READ", "READ", "READ", "BREAK_GLASS"))
+                .body("reason", org.hamcrest.Matchers.contains(null, null, null, "DATA_SUBJECT_REQUEST"))
                 .body("[0].fields", org.hamcrest.Matchers.containsString("phone"));
         given().auth().oauth2(admin).get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(true));
 
@@ -133,6 +148,63 @@ class PersonalDataProtectionTest {
             });
         }
         given().auth().oauth2(admin).get("/api/v1/audit/verify").then().body("valid", equalTo(true));
+
+        // Whoever owns the database can rewrite a row and recompute its hash, but not with the
+        // chain key, which lives outside the database: a plain SHA-256 or a guessed key is caught.
+        for (String forgery : List.of("plain", "guessed-key")) {
+            long forged = QuarkusTransaction.requiringNew().call(() -> {
+                em.createNativeQuery("alter table audit_entry disable trigger audit_entry_no_update").executeUpdate();
+                Object[] row = (Object[]) em.createNativeQuery("select id, prev_hash, at, actor_subject, actor_org, referral_id, fields "
+                        + "from audit_entry where referral_id = ?1 order by id limit 1").setParameter(1, UUID.fromString(id)).getSingleResult();
+                AuditLog attacker = new AuditLog(em, new TestAuditConfig(forgery.equals("plain")
+                        ? "7oB3m2eT0pQy1sVwXc9ZkLr4HnJd6FgAaUi8YbNe5Mo=" : java.util.Base64.getEncoder().encodeToString(new byte[32])));
+                String hash = attacker.hash(forgery.equals("plain") ? 1 : 2, (String) row[1],
+                        dk.qnet.platform.persistence.SqlValues.instant(row[2]), (String) row[3], "coordinator", (String) row[4],
+                        (UUID) row[5], "READ", (String) row[6], null);
+                em.createNativeQuery("update audit_entry set actor_role = 'coordinator', hash = ?2, hash_version = ?3 where id = ?1")
+                        .setParameter(1, row[0]).setParameter(2, hash).setParameter(3, forgery.equals("plain") ? 1 : 2).executeUpdate();
+                em.createNativeQuery("alter table audit_entry enable trigger audit_entry_no_update").executeUpdate();
+                return ((Number) row[0]).longValue();
+            });
+            given().auth().oauth2(admin).get("/api/v1/audit/verify").then().statusCode(200)
+                    .body("valid", equalTo(false)).body("firstBrokenId", equalTo((int) forged));
+            // Put the original back (its hash was made with the real key) for the other tests.
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("alter table audit_entry disable trigger audit_entry_no_update").executeUpdate();
+                Object[] row = (Object[]) em.createNativeQuery("select prev_hash, at, actor_subject, actor_org, referral_id, fields "
+                        + "from audit_entry where id = ?1").setParameter(1, forged).getSingleResult();
+                String hash = auditLog.hash(2, (String) row[0], dk.qnet.platform.persistence.SqlValues.instant(row[1]), (String) row[2],
+                        "shelter", (String) row[3], (UUID) row[4], "READ", (String) row[5], null);
+                em.createNativeQuery("update audit_entry set actor_role = 'shelter', hash = ?2, hash_version = 2 where id = ?1")
+                        .setParameter(1, forged).setParameter(2, hash).executeUpdate();
+                em.createNativeQuery("alter table audit_entry enable trigger audit_entry_no_update").executeUpdate();
+            });
+            given().auth().oauth2(admin).get("/api/v1/audit/verify").then().body("valid", equalTo(true));
+        }
+    }
+
+    record TestAuditConfig(String chainKey) implements dk.qnet.referral.audit.AuditConfig {
+        @Override
+        public long plainEntriesUntil() {
+            return 0;
+        }
+    }
+
+    @Test
+    void breakGlassIsForAdministratorsWithACodedReasonOnly() {
+        String id = create(TestTokens.shelter("glass-shelter"), "0461");
+        String admin = TestTokens.admin();
+        for (String body : List.of("{}", "{\"reason\":\"CURIOSITY\"}", "{\"reason\":\"SAFETY_EMERGENCY\",\"note\":\"x\"}")) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).post("/api/v1/referrals/" + id + "/break-glass")
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+        for (String token : List.of(TestTokens.coordinator("net-odense"), TestTokens.shelter("glass-shelter"), TestTokens.adviser("0461"))) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"reason\":\"SAFETY_EMERGENCY\"}")
+                    .post("/api/v1/referrals/" + id + "/break-glass").then().statusCode(403);
+        }
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"reason\":\"SAFETY_EMERGENCY\"}")
+                .post("/api/v1/referrals/" + UUID.randomUUID() + "/break-glass").then().statusCode(404);
+        given().auth().oauth2(admin).get("/api/v1/audit?referralId=" + id).then().statusCode(200).body("size()", equalTo(0));
     }
 
     @Test
@@ -155,6 +227,72 @@ class PersonalDataProtectionTest {
         assertTrue(erased.value().contains("CONSENT_WITHDRAWN"));
         // Erasure is not undone by a second call.
         given().auth().oauth2(shelter).post("/api/v1/referrals/" + id + "/consent/withdraw").then().statusCode(200);
+    }
+
+    @Test
+    void erasureKeepsOnlyWhatStatisticsAlreadyHasAndForgetsTheIdempotencyKey() {
+        String shelter = TestTokens.shelter("scrub-shelter");
+        String key = UUID.randomUUID().toString();
+        String id = given().auth().oauth2(shelter).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body("0461").toString()).post("/api/v1/referrals").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(shelter).post("/api/v1/referrals/" + id + "/consent/withdraw").then().statusCode(200);
+
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""
+                select children::text, matching::text, expected_move_out, consent_given_at, consent_method, consent_recorded_by,
+                       consent_scopes::text, municipality_code, status, received_at
+                  from referral where id = ?1""").setParameter(1, UUID.fromString(id)).getSingleResult());
+        for (int i = 0; i < 6; i++) {
+            assertEquals(null, row[i], "column " + i + " could single her out and is gone after erasure");
+        }
+        assertEquals("[]", row[6]);
+        assertEquals("0461", row[7], "the municipality stays: statistics has it already");
+        assertEquals("WITHDRAWN", row[8]);
+        long keys = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from idempotency_key where referral_id = ?1").setParameter(1, UUID.fromString(id)).getSingleResult()).longValue());
+        assertEquals(0, keys, "the idempotency key (a hash of her request) goes with her");
+        given().auth().oauth2(shelter).get("/api/v1/referrals/" + id).then().statusCode(200).body("erased", equalTo(true))
+                .body("children", nullValue()).body("matching", nullValue()).body("expectedMoveOutDate", nullValue())
+                .body("consent", nullValue());
+    }
+
+    @Test
+    void idempotencyKeysArePurgedAfterTheirReplayWindow() {
+        String shelter = TestTokens.shelter("purge-shelter");
+        String key = UUID.randomUUID().toString();
+        String first = given().auth().oauth2(shelter).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body("0461").toString()).post("/api/v1/referrals").then().statusCode(201).extract().path("id");
+        retention.purgeIdempotencyKeys(Instant.now());
+        assertEquals(1, keysOf(first), "within the 24 h window the key stays");
+        given().auth().oauth2(shelter).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body("0461").toString()).post("/api/v1/referrals").then().statusCode(201).body("id", equalTo(first));
+        // A day and an hour later (the row's clock moved back, so other tests' keys are left alone).
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update idempotency_key set created_at = created_at - interval '25 hours' where referral_id = ?1")
+                .setParameter(1, UUID.fromString(first)).executeUpdate());
+        assertTrue(retention.purgeIdempotencyKeys(Instant.now()) >= 1);
+        assertEquals(0, keysOf(first));
+    }
+
+    long keysOf(String referralId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from idempotency_key where referral_id = ?1").setParameter(1, UUID.fromString(referralId))
+                .getSingleResult()).longValue());
+    }
+
+    @Test
+    void aReferralNobodyDecidesOnIsClosedAndErasedAfterTheUndecidedRetention() {
+        String shelter = TestTokens.shelter("undecided-shelter");
+        String id = create(shelter, "0461");
+        retention.closeUndecided(Instant.now());
+        given().auth().oauth2(shelter).get("/api/v1/referrals/" + id).then().body("status", equalTo("RECEIVED"))
+                .body("erased", equalTo(false));
+        // 91 days later for this referral only (its clock moved back), past the 90-day rule.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update referral set received_at = received_at - interval '91 days' where id = ?1")
+                .setParameter(1, UUID.fromString(id)).executeUpdate());
+        assertTrue(retention.closeUndecided(Instant.now()) >= 1);
+        given().auth().oauth2(shelter).get("/api/v1/referrals/" + id).then().body("status", equalTo("CLOSED"))
+                .body("statusReason", equalTo("UNDECIDED")).body("erased", equalTo(true)).body("personalData", nullValue());
     }
 
     @Test
@@ -215,5 +353,15 @@ class PersonalDataProtectionTest {
         for (String canary : canaries) {
             assertFalse(log.contains(canary), "canary in the log: " + canary);
         }
+    }
+
+    @Test
+    void theAdministratorSeesWhichMasterKeysWrapHowManyKeys() {
+        create(TestTokens.shelter("keys-shelter"), "0461");
+        given().auth().oauth2(TestTokens.admin()).get("/api/v1/admin/master-keys").then().statusCode(200)
+                .body("masterKeyId", org.hamcrest.Matchers.hasItem("master-1"))
+                .body("find { it.masterKeyId == 'master-1' }.current", equalTo(true))
+                .body("find { it.masterKeyId == 'master-1' }.rows.referral_secret", org.hamcrest.Matchers.greaterThan(0));
+        given().auth().oauth2(TestTokens.coordinator("net-odense")).get("/api/v1/admin/master-keys").then().statusCode(403);
     }
 }

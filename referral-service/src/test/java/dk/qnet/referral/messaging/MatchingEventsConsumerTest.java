@@ -65,14 +65,20 @@ class MatchingEventsConsumerTest {
     }
 
     @Test
-    void aMatchEndedByWithdrawnConsentClosesTheReferral() {
+    void aMatchEndedByWithdrawnConsentClosesAndErasesTheReferralAsTheEndpointDoes() {
         String shelter = TestTokens.shelter("closed-by-events");
         String id = create(shelter, "0461");
         given().auth().oauth2(TestTokens.coordinator("net-odense")).post("/api/v1/referrals/" + id + "/accept").then().statusCode(200);
         KafkaProbe.sendEvent(EventType.MATCH_ACCEPTED, id, step(id));
         KafkaProbe.sendEvent(EventType.MATCH_ENDED, id, ended(id, "CONSENT_WITHDRAWN", true));
         awaitStatus(shelter, id, "CLOSED");
-        given().auth().oauth2(shelter).get("/api/v1/referrals/" + id).then().body("statusReason", equalTo("CONSENT_WITHDRAWN"));
+        // The same erasure as the consent-withdrawal endpoint, within the minute.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(shelter).get("/api/v1/referrals/" + id).then()
+                .body("statusReason", equalTo("CONSENT_WITHDRAWN")).body("erased", equalTo(true))
+                .body("personalData", org.hamcrest.Matchers.nullValue()).body("children", org.hamcrest.Matchers.nullValue()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> KafkaProbe.readAll(dk.qnet.contracts.Topics.REFERRALS).stream()
+                .anyMatch(r -> id.equals(r.key()) && "ReferralErased".equals(KafkaProbe.header(r, dk.qnet.contracts.EventHeaders.EVENT_TYPE))
+                        && r.value().contains("CONSENT_WITHDRAWN")));
     }
 
     @Test

@@ -196,4 +196,54 @@ class ReferralAccessTest {
         given().get("/api/v1/referrals").then().statusCode(401).contentType(PROBLEM);
         given().auth().oauth2(TestTokens.token("coordinator", Map.of())).get("/api/v1/referrals").then().statusCode(403);
     }
+
+    /** Every field path in a JSON object, such as {@code matching.languages}. */
+    static java.util.Set<String> fieldsOf(Object node, String prefix) {
+        java.util.Set<String> paths = new java.util.TreeSet<>();
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                String path = prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k;
+                paths.add(path);
+                paths.addAll(fieldsOf(v, path));
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> paths.addAll(fieldsOf(item, prefix + "[]")));
+        }
+        return paths;
+    }
+
+    @Test
+    void aListNeverShowsMoreThanTheDetailForEveryRole() {
+        String shelterToken = TestTokens.shelter("subset-shelter");
+        String byShelter = create(shelterToken, "0461");
+        String adviserToken = TestTokens.adviser("0461");
+        String byAdviser = post(adviserToken, body("0461")).then().statusCode(201).extract().path("id");
+        Map<String, String> callers = Map.of(
+                "sending shelter", shelterToken,
+                "adviser of the municipality", adviserToken,
+                "coordinator of the network", TestTokens.coordinator("net-odense"),
+                "admin", TestTokens.admin());
+        for (var caller : callers.entrySet()) {
+            for (String id : List.of(byShelter, byAdviser)) {
+                var detail = given().auth().oauth2(caller.getValue()).get("/api/v1/referrals/" + id);
+                if (detail.statusCode() == 404) {
+                    continue;
+                }
+                java.util.Set<String> allowed = fieldsOf(detail.then().statusCode(200).extract().as(Map.class), "");
+                List<Map<String, Object>> items = given().auth().oauth2(caller.getValue()).get("/api/v1/referrals?size=200")
+                        .then().statusCode(200).extract().path("items");
+                Map<String, Object> item = items.stream().filter(i -> id.equals(i.get("id"))).findFirst()
+                        .orElseThrow(() -> new AssertionError(caller.getKey() + " sees " + id + " in the detail but not in the list"));
+                java.util.Set<String> listed = fieldsOf(item, "");
+                listed.removeAll(allowed);
+                org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of(), listed,
+                        caller.getKey() + ": the list shows fields the detail hides");
+            }
+        }
+        // The answer to a change follows the same rule: the adviser who sent a referral sees its status only.
+        given().auth().oauth2(adviserToken).contentType(io.restassured.http.ContentType.JSON).body("{\"reason\":\"SENT_IN_ERROR\"}")
+                .post("/api/v1/referrals/" + byAdviser + "/withdraw").then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN")).body("children", nullValue()).body("matching", nullValue())
+                .body("consent", nullValue());
+    }
 }
