@@ -104,7 +104,7 @@
       document.getElementById('kpi-' + key).textContent = f ? f.display : '–';
     });
     const s = data.spreads.daysToMatch;
-    document.getElementById('kpi-daysToMatch').textContent = s.published ? s.median + ' / ' + s.p90 : 'for få forløb';
+    document.getElementById('kpi-daysToMatch').textContent = s.published ? s.median + ' / ' + (s.p90 == null ? 'for få forløb' : s.p90) : 'for få forløb';
     Object.keys(TRENDS).forEach(key => {
       const months = data.trends[key] || [];
       const body = document.querySelector('#table-' + key + ' tbody');

@@ -46,9 +46,41 @@ public final class ActivityFixtures {
                 .then().log().ifValidationFails().statusCode(201).extract().path("id");
     }
 
+    /**
+     * Registers, after making the woman or volunteer named in the body known to activity-service
+     * as one of the activity's network who may take part (as the events would). Tests of who may
+     * be registered use {@link #registerAsIs} and real events.
+     */
     public static Response register(String token, String activityId, String body) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(referralId|volunteerId)\":\"([0-9a-f-]{36})\"").matcher(body);
+        if (m.find()) {
+            know(m.group(1), java.util.UUID.fromString(m.group(2)), activityId);
+        }
+        return registerAsIs(token, activityId, body);
+    }
+
+    public static Response registerAsIs(String token, String activityId, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/activities/" + activityId + "/registrations");
+    }
+
+    static void know(String field, java.util.UUID id, String activityId) {
+        EntityManager em = io.quarkus.arc.Arc.container().instance(EntityManager.class).get();
+        QuarkusTransaction.requiringNew().run(() -> {
+            @SuppressWarnings("unchecked")
+            java.util.List<String> network = em.createNativeQuery("select network_id from activity where cast(id as text) = ?1")
+                    .setParameter(1, activityId).getResultList();
+            if (network.isEmpty()) {
+                return;
+            }
+            if (field.equals("referralId")) {
+                em.createNativeQuery("insert into known_referral values (?1, ?2, 'ACCEPTED', true, now()) on conflict do nothing")
+                        .setParameter(1, id).setParameter(2, network.get(0)).executeUpdate();
+            } else {
+                em.createNativeQuery("insert into known_volunteer values (?1, ?2, 'ACTIVE', now()) on conflict do nothing")
+                        .setParameter(1, id).setParameter(2, network.get(0)).executeUpdate();
+            }
+        });
     }
 
     public static String woman(java.util.UUID referralId, int children) {

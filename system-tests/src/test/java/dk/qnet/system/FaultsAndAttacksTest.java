@@ -160,8 +160,11 @@ class FaultsAndAttacksTest {
             String activities = suite.baseUrl(suite.activityPort()) + "/api/v1/activities";
             String activity = given(coordinator, "POST", activities, ACTIVITY.formatted(java.time.Instant.now().plus(Duration.ofDays(9)),
                     java.time.Instant.now().plus(Duration.ofDays(9)).plus(Duration.ofHours(2))), 201).getString("id");
-            String registration = given(coordinator, "POST", activities + "/" + activity + "/registrations",
-                    "{\"kind\":\"WOMAN\",\"referralId\":\"" + referral + "\",\"children\":1}", 201).getString("id");
+            // activity-service learns who may take part from the events: wait until her acceptance has arrived.
+            String registration = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    io.restassured.RestAssured.given().auth().oauth2(coordinator).contentType(io.restassured.http.ContentType.JSON)
+                            .body("{\"kind\":\"WOMAN\",\"referralId\":\"" + referral + "\",\"children\":1}")
+                            .post(activities + "/" + activity + "/registrations"), r -> r.statusCode() == 201).jsonPath().getString("id");
             Map<String, String> objects = Map.of("referrals", referral, "waiting-referrals", referral, "volunteers", pairing.volunteer(),
                     "proposals", pairing.proposal(), "matches", pairing.match(), "activities", activity, "registrations", registration,
                     "networks", "net-odense");

@@ -1,6 +1,7 @@
 package dk.qnet.system;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -164,9 +165,10 @@ class PagesJourneyTest {
         String activity = given().auth().oauth2(coordinatorToken).contentType(ContentType.JSON)
                 .body(FaultsAndAttacksTest.AccessMatrix.ACTIVITY.formatted(starts, starts.plus(Duration.ofHours(2))))
                 .post(activities).then().statusCode(201).extract().path("id");
-        given().auth().oauth2(coordinatorToken).contentType(ContentType.JSON)
+        // activity-service learns who may take part from the events: wait until her acceptance has arrived.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(coordinatorToken).contentType(ContentType.JSON)
                 .body("{\"kind\":\"WOMAN\",\"referralId\":\"" + id + "\",\"children\":1}")
-                .post(activities + "/" + activity + "/registrations").then().statusCode(201);
+                .post(activities + "/" + activity + "/registrations").then().statusCode(201));
         browser.get(suite.baseUrl(suite.activityPort()) + "/sider/aktiviteter");
         waitFor(() -> browser.getCurrentUrl().endsWith("/sider/aktiviteter"));
         checkPage("activities");

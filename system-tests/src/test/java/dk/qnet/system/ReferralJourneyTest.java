@@ -2,8 +2,13 @@ package dk.qnet.system;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -167,6 +172,34 @@ class ReferralJourneyTest {
                 .formParam("username", "shelter-odense").formParam("password", "wrong")
                 .post(suite.keycloakRealm() + "/protocol/openid-connect/token")
                 .then().statusCode(400).body("error", containsString("invalid_grant")); // RFC 6749 5.2
+        // qnet-api is no longer a shared case-system client: it has no service account.
+        given().formParam("grant_type", "client_credentials").formParam("client_id", "qnet-api")
+                .formParam("client_secret", "qnet-api-local-secret")
+                .post(suite.keycloakRealm() + "/protocol/openid-connect/token")
+                .then().statusCode(anyOf(is(400), is(401)));
+    }
+
+    /** Each integrating organisation has its own client: its token names its organisation, and it sees only its own referrals. */
+    @Test
+    void eachOrganisationsClientSeesOnlyItsOwnReferrals() {
+        String referrals = suite.baseUrl(suite.referralPort) + "/api/v1/referrals";
+        String a = suite.clientToken("case-system-a");
+        String b = suite.clientToken("case-system-b");
+        String municipality = suite.clientToken("case-system-municipality-0461");
+        String fromA = given().auth().oauth2(a).contentType(ContentType.JSON).body(referral("0461")).post(referrals)
+                .then().statusCode(201).extract().path("id");
+        String fromB = given().auth().oauth2(b).contentType(ContentType.JSON).body(referral("0461")).post(referrals)
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(a).get(referrals + "/" + fromA).then().statusCode(200).body("personalData.firstName", notNullValue());
+        given().auth().oauth2(a).get(referrals + "/" + fromB).then().statusCode(404);
+        given().auth().oauth2(b).get(referrals + "/" + fromA).then().statusCode(404);
+        given().auth().oauth2(a).get(referrals + "?size=200").then().statusCode(200)
+                .body("items.id", hasItem(fromA)).body("items.id", not(hasItem(fromB)));
+        given().auth().oauth2(b).get(referrals + "?size=200").then().statusCode(200)
+                .body("items.id", hasItem(fromB)).body("items.id", not(hasItem(fromA)));
+        // The municipality's case system sends as adviser of 0461.
+        given().auth().oauth2(municipality).contentType(ContentType.JSON).body(referral("0461")).post(referrals)
+                .then().statusCode(201).body("senderType", equalTo("MUNICIPALITY"));
     }
 
     /**

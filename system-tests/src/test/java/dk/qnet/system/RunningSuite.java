@@ -97,11 +97,16 @@ final class RunningSuite implements AutoCloseable {
                 .then().statusCode(200).extract().path("access_token");
     }
 
-    /** A token of the case system's client, from the client-credentials grant. */
+    /** A token of demo case system A's own client (organisation shelter-case-system-a), from the client-credentials grant. */
     String clientToken() {
+        return clientToken("case-system-a");
+    }
+
+    /** A token of one organisation's own API client; each has its own secret (the demo realm's: {@code <client>-local-secret}). */
+    String clientToken(String clientId) {
         return io.restassured.RestAssured.given().formParam("grant_type", "client_credentials")
-                .formParam("client_id", "qnet-api")
-                .formParam("client_secret", "qnet-api-local-secret")
+                .formParam("client_id", clientId)
+                .formParam("client_secret", clientId + "-local-secret")
                 .post(keycloakRealm() + "/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
     }

@@ -23,10 +23,35 @@ import java.util.Optional;
 public class CalendarLinks {
 
     private final EntityManager em;
+    private final CalendarConfig config;
     private final SecureRandom random = new SecureRandom();
 
-    public CalendarLinks(EntityManager em) {
+    public CalendarLinks(EntityManager em, CalendarConfig config) {
         this.em = em;
+        this.config = config;
+        config.publicBaseUrl().ifPresent(url -> {
+            java.net.URI u = java.net.URI.create(url);
+            boolean local = "127.0.0.1".equals(u.getHost()) || "localhost".equals(u.getHost());
+            if (!"https".equals(u.getScheme()) && !local) {
+                throw new IllegalStateException("qnet.calendar.public-base-url (QNET_CALENDAR_PUBLIC_BASE_URL) must be https: the link is a secret");
+            }
+        });
+    }
+
+    /** When a link made now stops working. */
+    public Instant expiryOfNewLink() {
+        return Instant.now().plus(config.linkLifetime());
+    }
+
+    /**
+     * Where a link's feed is served: under the configured public base URL, otherwise under the
+     * request's own base (local runs).
+     */
+    public String feedUrl(jakarta.ws.rs.core.UriInfo uri, String token) {
+        jakarta.ws.rs.core.UriBuilder base = config.publicBaseUrl()
+                .map(url -> jakarta.ws.rs.core.UriBuilder.fromUri(url.endsWith("/") ? url : url + "/"))
+                .orElseGet(uri::getBaseUriBuilder);
+        return base.path("api/v1/calendar").path(token + ".ics").build().toString();
     }
 
     /** Makes a new link for the network; the old one stops working. Returns the token. */
@@ -54,8 +79,8 @@ public class CalendarLinks {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
-        List<String> networks = em.createNativeQuery("select network_id from calendar_link where token_hash = ?1")
-                .setParameter(1, hash(token)).getResultList();
+        List<String> networks = em.createNativeQuery("select network_id from calendar_link where token_hash = ?1 and created_at > ?2")
+                .setParameter(1, hash(token)).setParameter(2, Instant.now().minus(config.linkLifetime())).getResultList();
         if (networks.isEmpty()) {
             return Optional.empty();
         }

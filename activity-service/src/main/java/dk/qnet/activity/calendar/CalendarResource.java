@@ -38,7 +38,8 @@ public class CalendarResource {
     public Response renew(@PathParam("networkId") String networkId, @Context UriInfo uri) {
         requireOwn(networkId);
         String token = links.renew(networkId);
-        return Response.ok(Map.of("url", feedUrl(uri, token))).header("Cache-Control", "no-store").build();
+        return Response.ok(Map.of("url", links.feedUrl(uri, token), "expiresAt", links.expiryOfNewLink().toString()))
+                .header("Cache-Control", "no-store").build();
     }
 
     @DELETE
@@ -60,11 +61,6 @@ public class CalendarResource {
     public Response feed(@PathParam("token") String token) {
         String ics = links.feed(token).orElseThrow(ProblemException::notFound);
         return Response.ok(ics, TEXT_CALENDAR + "; charset=utf-8").header("Cache-Control", "private, max-age=300").build();
-    }
-
-    /** Where a calendar link's feed is served, for the API's answer and the activity page alike. */
-    public static String feedUrl(UriInfo uri, String token) {
-        return uri.getBaseUriBuilder().path("api/v1/calendar").path(token + ".ics").build().toString();
     }
 
     private void requireOwn(String networkId) {

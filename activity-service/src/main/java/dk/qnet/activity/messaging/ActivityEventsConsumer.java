@@ -1,9 +1,13 @@
 package dk.qnet.activity.messaging;
 
 import dk.qnet.activity.Network;
+import dk.qnet.activity.service.KnownPeople;
 import dk.qnet.activity.service.RegistrationService;
 import dk.qnet.contracts.network.NetworkUpdated;
 import dk.qnet.contracts.referral.ReferralErased;
+import dk.qnet.contracts.referral.ReferralReceived;
+import dk.qnet.contracts.referral.ReferralStatusChanged;
+import dk.qnet.contracts.volunteer.VolunteerStatusChanged;
 import dk.qnet.platform.inbox.EventHandlers;
 import dk.qnet.platform.inbox.EventProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,20 +15,31 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Networks from qnet.networks.v1, and erasure from qnet.referrals.v1, each event at most once. */
+/**
+ * Networks from qnet.networks.v1; referrals (who may take part, and erasure) from
+ * qnet.referrals.v1; volunteers from qnet.volunteers.v1; each event at most once.
+ */
 @ApplicationScoped
 public class ActivityEventsConsumer {
 
     private final EventProcessor processor;
     private final EventHandlers networkHandlers;
     private final EventHandlers referralHandlers;
+    private final EventHandlers volunteerHandlers;
 
-    public ActivityEventsConsumer(EventProcessor processor, EntityManager em, RegistrationService registrations) {
+    public ActivityEventsConsumer(EventProcessor processor, EntityManager em, RegistrationService registrations, KnownPeople known) {
         this.processor = processor;
         this.networkHandlers = EventHandlers.forConsumer("activity-service.networks")
                 .on(NetworkUpdated.class, e -> upsert(em, e.payload()));
         this.referralHandlers = EventHandlers.forConsumer("activity-service.referrals")
-                .on(ReferralErased.class, e -> registrations.anonymise(e.payload().referralId()));
+                .on(ReferralReceived.class, e -> known.received(e.payload()))
+                .on(ReferralStatusChanged.class, e -> known.statusChanged(e.payload()))
+                .on(ReferralErased.class, e -> {
+                    registrations.anonymise(e.payload().referralId());
+                    known.erased(e.payload().referralId());
+                });
+        this.volunteerHandlers = EventHandlers.forConsumer("activity-service.volunteers")
+                .on(VolunteerStatusChanged.class, e -> known.volunteer(e.payload()));
     }
 
     /** The newest description wins; an older one arriving late changes nothing. */
@@ -50,5 +65,10 @@ public class ActivityEventsConsumer {
     @Incoming("referrals")
     public void consumeReferrals(ConsumerRecord<String, String> record) {
         processor.process(record, referralHandlers);
+    }
+
+    @Incoming("volunteers")
+    public void consumeVolunteers(ConsumerRecord<String, String> record) {
+        processor.process(record, volunteerHandlers);
     }
 }

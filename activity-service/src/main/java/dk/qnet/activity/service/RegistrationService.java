@@ -24,10 +24,12 @@ public class RegistrationService {
 
     private final EntityManager em;
     private final ActivityService activities;
+    private final KnownPeople known;
 
-    public RegistrationService(EntityManager em, ActivityService activities) {
+    public RegistrationService(EntityManager em, ActivityService activities, KnownPeople known) {
         this.em = em;
         this.activities = activities;
+        this.known = known;
     }
 
     @Transactional
@@ -36,6 +38,14 @@ public class RegistrationService {
         List<FieldError> errors = ActivityValidator.registration(request);
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("The registration has invalid fields.", errors));
+        }
+        // Only a woman or a volunteer of this network, known from the events, in a status that allows it.
+        if (request.kind() == Registration.Kind.WOMAN && !known.mayRegisterReferral(request.referralId(), a.networkId)) {
+            throw ProblemException.invalid("referralId", "is not a referral of this network whose status and consent allow taking part "
+                    + "(accepted, waitlisted, matched, active or completed); a new referral may take a few seconds to arrive");
+        }
+        if (request.kind() == Registration.Kind.VOLUNTEER && !known.mayRegisterVolunteer(request.volunteerId(), a.networkId)) {
+            throw ProblemException.invalid("volunteerId", "is not an approved, active or paused volunteer of this network");
         }
         if (a.signupDeadline != null && Instant.now().isAfter(a.signupDeadline)) {
             throw ProblemException.conflict("The sign-up deadline has passed.");

@@ -75,8 +75,17 @@ class CalendarFeedTest {
                 .then().statusCode(200).extract().path("url");
         given().get(path(url)).then().statusCode(404).contentType("application/problem+json");
         given().get(path(renewed)).then().statusCode(200);
-        given().auth().oauth2(coordinator).delete("/api/v1/networks/net-roskilde/calendar-link").then().statusCode(204);
+        // The link starts with the configured public https address, never the request's own (http behind the ingress).
+        assertTrue(renewed.startsWith("https://qnet.example.org/api/v1/calendar/"), renewed);
+        // A link runs out: after 180 days it is refused like a revoked one.
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update calendar_link set created_at = created_at - interval '181 days' where network_id = 'net-roskilde'").executeUpdate());
         given().get(path(renewed)).then().statusCode(404);
+        String fresh = given().auth().oauth2(coordinator).put("/api/v1/networks/net-roskilde/calendar-link")
+                .then().statusCode(200).body("expiresAt", org.hamcrest.Matchers.notNullValue()).extract().path("url");
+        given().get(path(fresh)).then().statusCode(200);
+        given().auth().oauth2(coordinator).delete("/api/v1/networks/net-roskilde/calendar-link").then().statusCode(204);
+        given().get(path(fresh)).then().statusCode(404);
         given().get("/api/v1/calendar/" + "0".repeat(64) + ".ics").then().statusCode(404);
         given().get("/api/v1/calendar/not-a-token.ics").then().statusCode(404);
 

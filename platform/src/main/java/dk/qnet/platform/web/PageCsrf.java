@@ -14,8 +14,10 @@ import java.util.Base64;
 /**
  * CSRF protection for the pages' forms (double submit): a random token in an HttpOnly,
  * SameSite=Strict cookie, and the same token in a hidden field of every form
- * ({@code {inject:csrf.token}}). A page's POST handler calls {@link #verify} first; a missing
- * or different token is refused with 403 before anything is read or written.
+ * ({@code {inject:csrf.token}}). {@link PageCsrfFilter} checks it on every page POST before any
+ * handler runs; a missing or different token is refused with 403 before anything is read or
+ * written. The cookie is {@code Secure} unless {@code qnet.pages.insecure-cookies} is set (plain
+ * http on the laptop only).
  */
 @RequestScoped
 @Named("csrf")
@@ -26,10 +28,12 @@ public class PageCsrf {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RoutingContext request;
+    private final boolean secure;
     private String token;
 
-    public PageCsrf(RoutingContext request) {
+    public PageCsrf(RoutingContext request, PagesConfig config) {
         this.request = request;
+        this.secure = !config.insecureCookies();
     }
 
     /** The token for this browser; a new one is set as a cookie when it has none. */
@@ -43,7 +47,7 @@ public class PageCsrf {
                 RANDOM.nextBytes(bytes);
                 token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
                 request.response().addCookie(Cookie.cookie(COOKIE, token).setPath("/").setHttpOnly(true)
-                        .setSameSite(CookieSameSite.STRICT));
+                        .setSecure(secure).setSameSite(CookieSameSite.STRICT));
             }
         }
         return token;

@@ -35,7 +35,11 @@ public class Figures {
     public record Row(String key, Figure figure) {
     }
 
-    /** A median and 90th percentile in days, published only on enough cases. */
+    /**
+     * A median and 90th percentile in days. Each is published only where at least the threshold of
+     * cases lie on each side of it (below its rank and above it), so no published percentile is
+     * one woman's own figure; otherwise it is null. {@code published} tells whether the median is.
+     */
     public record Spread(Integer median, Integer p90, boolean published) {
     }
 
@@ -52,6 +56,39 @@ public class Figures {
         this.kept = kept;
         this.threshold = config.suppressionThreshold();
         this.zone = ZoneId.of(config.zone());
+    }
+
+    private volatile Integer firstYear;
+    private volatile long firstYearReadAt;
+
+    /**
+     * Refuses a year outside those with data (400 naming {@code year}): from the first month any
+     * figure counts up to this year. Nobody can make the service compute cubes of empty years.
+     */
+    public void requireYearWithData(int year) {
+        int current = java.time.LocalDate.now(zone).getYear();
+        int first = Math.min(firstYearWithData(60).orElse(current), current);
+        if (year < first && year <= current) {
+            // Older data may have arrived since the last look: look again, at most once a second.
+            first = Math.min(firstYearWithData(1).orElse(current), current);
+        }
+        if (year < first || year > current) {
+            throw dk.qnet.platform.problem.ProblemException.invalid("year", first == current
+                    ? "must be " + current + ", the only year with data" : "must be from " + first + " to " + current + ", the years with data");
+        }
+    }
+
+    /** The first year any figure counts, read again when the last reading is older than {@code maxAgeSeconds}. */
+    @Transactional
+    public java.util.Optional<Integer> firstYearWithData(int maxAgeSeconds) {
+        long now = System.nanoTime();
+        if (firstYear == null || now - firstYearReadAt > maxAgeSeconds * 1_000_000_000L) {
+            Object first = em.createNativeQuery("select min(m) from (select min(month) m from monthly_count"
+                    + " union all select min(month) from monthly_histogram) t").getSingleResult();
+            firstYear = first == null ? -1 : dk.qnet.platform.persistence.SqlValues.localDate(first).getYear();
+            firstYearReadAt = now;
+        }
+        return firstYear < 0 ? java.util.Optional.empty() : java.util.Optional.of(firstYear);
     }
 
     public int threshold() {
@@ -263,10 +300,23 @@ public class Figures {
             histogram.put(((Number) r[0]).intValue(), count);
             n += count;
         }
-        if (n < threshold) {
-            return new Spread(null, null, false);
+        Integer median = safePercentile(histogram, n, 50, threshold);
+        return new Spread(median, safePercentile(histogram, n, 90, threshold), median != null);
+    }
+
+    /**
+     * The nearest-rank percentile, or null unless at least {@code k} cases stand below its rank
+     * and at least {@code k} above it. With k = 5 a median needs 11 cases and a 90th percentile 50.
+     */
+    static Integer safePercentile(TreeMap<Integer, Long> histogram, long n, int p, int k) {
+        if (n == 0) {
+            return null;
         }
-        return new Spread(percentile(histogram, n, 50), percentile(histogram, n, 90), true);
+        long rank = (long) Math.ceil(p / 100.0 * n);
+        if (rank - 1 < k || n - rank < k) {
+            return null;
+        }
+        return percentile(histogram, n, p);
     }
 
     /** Nearest-rank percentile of a histogram. */

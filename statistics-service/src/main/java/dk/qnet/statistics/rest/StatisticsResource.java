@@ -41,7 +41,7 @@ public class StatisticsResource {
     @Path("headline")
     @PermitAll
     public Response headline(@QueryParam("year") String year, @QueryParam("region") String region, @QueryParam("format") String format) {
-        Filter filter = Filter.parse(year, null, null, region, null, null);
+        Filter filter = filter(year, null, null, region, null, null);
         return respond(new Views.ReportView(reports.headline(filter)), format);
     }
 
@@ -54,7 +54,7 @@ public class StatisticsResource {
         if (kpi == null || !Reports.isHeadline(kpi)) {
             throw ProblemException.invalid("kpi", "must be a headline figure, such as referralsReceived");
         }
-        Filter filter = Filter.parse(year, null, null, region, null, null);
+        Filter filter = filter(year, null, null, region, null, null);
         return respond(new Views.TrendView(kpi, filter.period(), region, figures.threshold(), reports.trend(kpi, filter)), format);
     }
 
@@ -64,7 +64,7 @@ public class StatisticsResource {
     public Response kpis(@QueryParam("year") String year, @QueryParam("quarter") String quarter, @QueryParam("month") String month,
                          @QueryParam("region") String region, @QueryParam("network") String network,
                          @QueryParam("source") String source, @QueryParam("format") String format) {
-        Filter filter = Filter.parse(year, quarter, month, region, network, source);
+        Filter filter = filter(year, quarter, month, region, network, source);
         return respond(new Views.ReportView(reports.detailed(filter)), format);
     }
 
@@ -81,7 +81,7 @@ public class StatisticsResource {
         if (by == null || !List.of("region", "network", "source").contains(by)) {
             throw ProblemException.invalid("by", "must be region, network or source");
         }
-        Filter filter = Filter.parse(year, quarter, month, region, network, source);
+        Filter filter = filter(year, quarter, month, region, network, source);
         return respond(new Views.BreakdownView(kpi, filter.period(), by, figures.threshold(), reports.breakdown(kpi, filter, by)), format);
     }
 
@@ -92,7 +92,7 @@ public class StatisticsResource {
     public Response outcomes(@QueryParam("year") String year, @QueryParam("quarter") String quarter, @QueryParam("month") String month,
                              @QueryParam("region") String region, @QueryParam("network") String network,
                              @QueryParam("format") String format) {
-        Filter filter = Filter.parse(year, quarter, month, region, network, null);
+        Filter filter = filter(year, quarter, month, region, network, null);
         Map<String, Map<String, List<Figures.Row>>> distributions = new LinkedHashMap<>();
         for (String timepoint : List.of("START", "THREE_MONTHS", "END")) {
             Map<String, List<Figures.Row>> dims = new LinkedHashMap<>();
@@ -115,7 +115,7 @@ public class StatisticsResource {
     @Path("referrals-received")
     @PermitAll
     public Response referralsReceived(@QueryParam("year") String year, @QueryParam("format") String format) {
-        Filter filter = Filter.parse(year, null, null, null, null, null);
+        Filter filter = filter(year, null, null, null, null, null);
         List<Views.LegacyMonth> months = reports.trend("referralsReceived", filter).stream()
                 .map(m -> new Views.LegacyMonth(m.month(), m.figure().value(), m.figure().display(), m.figure().suppressed())).toList();
         return respond(new Views.LegacyReferrals(filter.year(), figures.threshold(), months), format);
@@ -126,7 +126,7 @@ public class StatisticsResource {
     @Path("activities")
     @PermitAll
     public Response activities(@QueryParam("year") String year, @QueryParam("format") String format) {
-        Filter filter = Filter.parse(year, null, null, null, null, null);
+        Filter filter = filter(year, null, null, null, null, null);
         List<Figures.MonthFigure> held = reports.trend("activitiesHeld", filter);
         List<Figures.MonthFigure> women = reports.trend("activityWomen", filter);
         List<Figures.MonthFigure> children = reports.trend("activityChildren", filter);
@@ -151,5 +151,12 @@ public class StatisticsResource {
             return Response.ok(body, MediaType.APPLICATION_JSON).build();
         }
         throw ProblemException.invalid("format", "must be csv or json");
+    }
+
+    /** The query's filter, its year bounded to the years with data. */
+    private Filter filter(String year, String quarter, String month, String region, String network, String source) {
+        Filter filter = Filter.parse(year, quarter, month, region, network, source);
+        figures.requireYearWithData(filter.year());
+        return filter;
     }
 }

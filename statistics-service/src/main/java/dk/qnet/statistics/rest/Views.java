@@ -36,8 +36,8 @@ public final class Views {
             List<String> scope = List.of(r.period(), nz(r.region()), nz(r.network()), nz(r.source()));
             r.figures().forEach((kpi, f) -> rows.add(join(scope, List.of(kpi, ""), cells(f))));
             r.spreads().forEach((name, s) -> {
-                rows.add(join(scope, List.of(name + ".median", ""), spread(s.median(), s.published())));
-                rows.add(join(scope, List.of(name + ".p90", ""), spread(s.p90(), s.published())));
+                rows.add(join(scope, List.of(name + ".median", ""), spread(s.median(), s.median() != null)));
+                rows.add(join(scope, List.of(name + ".p90", ""), spread(s.p90(), s.p90() != null)));
             });
             r.ratios().forEach((name, v) -> rows.add(join(scope, List.of(name, ""),
                     List.of(v == null ? "" : v.toString(), v == null ? "x" : v.toString(), Boolean.toString(v == null)))));

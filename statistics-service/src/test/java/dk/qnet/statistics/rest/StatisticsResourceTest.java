@@ -87,4 +87,15 @@ class StatisticsResourceTest {
         given().get("/api/v1/statistics/referrals-received?year=1999").then().statusCode(400)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void onlyYearsWithDataAreAccepted() {
+        int current = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")).getYear();
+        given().get("/api/v1/statistics/headline?year=" + current).then().statusCode(200);
+        // An anonymous sweep of empty years is refused before any cube is computed.
+        for (String year : java.util.List.of(String.valueOf(current + 1), "2100", "2001")) {
+            given().get("/api/v1/statistics/headline?year=" + year).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("year"));
+        }
+    }
 }
