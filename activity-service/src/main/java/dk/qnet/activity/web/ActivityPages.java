@@ -10,6 +10,7 @@ import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.platform.web.PageCsrf;
 import dk.qnet.platform.web.PageTexts;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -75,16 +76,18 @@ public class ActivityPages {
     private final RegistrationService registrations;
     private final CalendarLinks calendarLinks;
     private final CallerIdentity caller;
+    private final PageCsrf csrf;
     private final Template calendar;
     private final Template detail;
 
     public ActivityPages(ActivityService activities, RegistrationService registrations, CalendarLinks calendarLinks,
-                         CallerIdentity caller, @Location("activities/calendar.html") Template calendar,
+                         CallerIdentity caller, PageCsrf csrf, @Location("activities/calendar.html") Template calendar,
                          @Location("activities/detail.html") Template detail) {
         this.activities = activities;
         this.registrations = registrations;
         this.calendarLinks = calendarLinks;
         this.caller = caller;
+        this.csrf = csrf;
         this.calendar = calendar;
         this.detail = detail;
     }
@@ -104,6 +107,7 @@ public class ActivityPages {
     @Path("kalenderlink")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance calendarLink(MultivaluedMap<String, String> body, @Context UriInfo uri) {
+        csrf.verify(body.getFirst(PageCsrf.FIELD));
         String networkId = caller.required(caller.networkId(), Roles.NETWORK_CLAIM);
         String token = calendarLinks.renew(networkId);
         return calendar().data("calendarUrl", calendarLinks.feedUrl(uri, token));
@@ -126,6 +130,7 @@ public class ActivityPages {
     @Path("{id}/fremmoede")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response attendance(@PathParam("id") String id, MultivaluedMap<String, String> body) {
+        csrf.verify(body.getFirst(PageCsrf.FIELD));
         UUID activityId = PathIds.uuidOrNotFound(id);
         List<UUID> attended = body.getOrDefault("attended", List.of()).stream().map(PathIds::uuidOrNotFound).toList();
         activities.recordAttendance(activityId, new AttendanceRequest(attended, count(body, "women"), count(body, "children"),

@@ -9,6 +9,7 @@ import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.platform.web.PageCsrf;
 import dk.qnet.platform.web.PagesConfig;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -51,6 +52,7 @@ public class MatchingPages {
     private final VolunteerService volunteers;
     private final NetworkService networks;
     private final CallerIdentity caller;
+    private final PageCsrf csrf;
     private final PagesConfig urls;
     private final Template board;
     private final Template matchCard;
@@ -58,7 +60,7 @@ public class MatchingPages {
     private final Template networkPage;
 
     public MatchingPages(MatchingRunService runs, MatchService matches, AttentionService attention, VolunteerService volunteers,
-                         NetworkService networks, CallerIdentity caller, PagesConfig urls,
+                         NetworkService networks, CallerIdentity caller, PageCsrf csrf, PagesConfig urls,
                          @Location("matching/board.html") Template board, @Location("matching/match-card.html") Template matchCard,
                          @Location("matching/volunteers.html") Template volunteerList,
                          @Location("matching/networks.html") Template networkPage) {
@@ -68,6 +70,7 @@ public class MatchingPages {
         this.volunteers = volunteers;
         this.networks = networks;
         this.caller = caller;
+        this.csrf = csrf;
         this.urls = urls;
         this.board = board;
         this.matchCard = matchCard;
@@ -97,6 +100,7 @@ public class MatchingPages {
     @Path("matching/koer")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response run(MultivaluedMap<String, String> body) {
+        csrf.verify(body.getFirst(PageCsrf.FIELD));
         String networkId = networkOf(body.getFirst("netvaerk"));
         runs.run(networkId, caller);
         return Response.seeOther(URI.create("/sider/matching?koert=true" + adminNetwork(networkId))).build();
@@ -106,6 +110,7 @@ public class MatchingPages {
     @Path("matching/forslag/{id}/godkend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response approve(@PathParam("id") String id, MultivaluedMap<String, String> body) {
+        csrf.verify(body.getFirst(PageCsrf.FIELD));
         var match = matches.approve(PathIds.uuidOrNotFound(id), caller);
         return toCard(match);
     }
@@ -115,6 +120,7 @@ public class MatchingPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answer(@PathParam("id") String id, MultivaluedMap<String, String> body,
                            @HeaderParam("HX-Request") String htmx) {
+        csrf.verify(body.getFirst(PageCsrf.FIELD));
         String accepted = body.getFirst("accepted");
         if (!"true".equals(accepted) && !"false".equals(accepted)) {
             throw ProblemException.invalid("accepted", "must be true or false");
@@ -128,6 +134,7 @@ public class MatchingPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response meeting(@PathParam("id") String id, MultivaluedMap<String, String> body,
                             @HeaderParam("HX-Request") String htmx) {
+        csrf.verify(body.getFirst(PageCsrf.FIELD));
         LocalDate heldOn;
         Integer minutes;
         try {

@@ -14,10 +14,8 @@ import java.util.Base64;
 /**
  * CSRF protection for the pages' forms (double submit): a random token in an HttpOnly,
  * SameSite=Strict cookie, and the same token in a hidden field of every form
- * ({@code {inject:csrf.token}}). {@link PageCsrfFilter} checks it on every page POST before any
- * handler runs; a missing or different token is refused with 403 before anything is read or
- * written. The cookie is {@code Secure} unless {@code qnet.pages.insecure-cookies} is set (plain
- * http on the laptop only).
+ * ({@code {inject:csrf.token}}). A page's POST handler calls {@link #verify} first; a missing
+ * or different token is refused with 403 before anything is read or written.
  */
 @RequestScoped
 @Named("csrf")
@@ -28,12 +26,10 @@ public class PageCsrf {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RoutingContext request;
-    private final boolean secure;
     private String token;
 
-    public PageCsrf(RoutingContext request, PagesConfig config) {
+    public PageCsrf(RoutingContext request) {
         this.request = request;
-        this.secure = !config.insecureCookies();
     }
 
     /** The token for this browser; a new one is set as a cookie when it has none. */
@@ -47,7 +43,7 @@ public class PageCsrf {
                 RANDOM.nextBytes(bytes);
                 token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
                 request.response().addCookie(Cookie.cookie(COOKIE, token).setPath("/").setHttpOnly(true)
-                        .setSecure(secure).setSameSite(CookieSameSite.STRICT));
+                        .setSameSite(CookieSameSite.STRICT));
             }
         }
         return token;

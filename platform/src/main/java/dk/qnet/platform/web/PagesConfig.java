@@ -18,11 +18,4 @@ public interface PagesConfig {
 
     @WithDefault("http://127.0.0.1:8084")
     String statisticsUrl();
-
-    /**
-     * Cookies without {@code Secure}, for plain http on the laptop ({@code ./qnet} sets it); never in
-     * production, where the pages are https only.
-     */
-    @WithDefault("false")
-    boolean insecureCookies();
 }

@@ -5,6 +5,7 @@ import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.platform.web.FormState;
+import dk.qnet.platform.web.PageCsrf;
 import dk.qnet.referral.ReferralStatus;
 import dk.qnet.referral.StatusReason;
 import dk.qnet.referral.service.IntakeRateLimit;
@@ -47,17 +48,19 @@ public class ReferralPages {
     private final ReferralQuery query;
     private final IntakeRateLimit rateLimit;
     private final CallerIdentity caller;
+    private final PageCsrf csrf;
     private final Template list;
     private final Template form;
     private final Template detail;
 
     public ReferralPages(ReferralService referrals, ReferralQuery query, IntakeRateLimit rateLimit, CallerIdentity caller,
-                         @Location("referrals/list.html") Template list,
+                         PageCsrf csrf, @Location("referrals/list.html") Template list,
                          @Location("referrals/form.html") Template form, @Location("referrals/detail.html") Template detail) {
         this.referrals = referrals;
         this.query = query;
         this.rateLimit = rateLimit;
         this.caller = caller;
+        this.csrf = csrf;
         this.list = list;
         this.form = form;
         this.detail = detail;
@@ -99,6 +102,7 @@ public class ReferralPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER})
     public Response create(MultivaluedMap<String, String> body) {
+        csrf.verify(body.getFirst(PageCsrf.FIELD));
         String key = body.getFirst("idempotencyKey");
         if (key == null || !key.matches("[0-9a-f-]{36}")) {
             key = UUID.randomUUID().toString();
@@ -171,8 +175,9 @@ public class ReferralPages {
         return Response.status(400).entity(blankForm(state, key)).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
-    /** A form's action on one referral: the change (the CSRF token was checked by PageCsrfFilter), then back to the referral. */
+    /** A form's action on one referral: its CSRF token first, then the change, then back to the referral. */
     private Response act(String id, MultivaluedMap<String, String> body, java.util.function.Consumer<UUID> change) {
+        csrf.verify(body.getFirst(PageCsrf.FIELD));
         UUID referralId = PathIds.uuidOrNotFound(id);
         change.accept(referralId);
         return Response.seeOther(URI.create("/sider/henvisninger/" + referralId)).build();
