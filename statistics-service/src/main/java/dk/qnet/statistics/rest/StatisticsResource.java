@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,9 @@ import java.util.Map;
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
 public class StatisticsResource {
 
+    static final String PUBLIC_LIMIT = "Anonymous callers: at most qnet.statistics.public-calls-per-minute (300) calls a minute"
+            + " per address to the public figures; past it, problem+json with Retry-After.";
+
     private final Reports reports;
     private final Figures figures;
 
@@ -40,6 +44,7 @@ public class StatisticsResource {
     @GET
     @Path("headline")
     @PermitAll
+    @APIResponse(responseCode = "429", description = PUBLIC_LIMIT)
     public Response headline(@QueryParam("year") String year, @QueryParam("region") String region, @QueryParam("format") String format) {
         Filter filter = filter(year, null, null, region, null, null);
         return respond(new Views.ReportView(reports.headline(filter)), format);
@@ -49,6 +54,7 @@ public class StatisticsResource {
     @GET
     @Path("trend")
     @PermitAll
+    @APIResponse(responseCode = "429", description = PUBLIC_LIMIT)
     public Response trend(@QueryParam("kpi") String kpi, @QueryParam("year") String year, @QueryParam("region") String region,
                           @QueryParam("format") String format) {
         if (kpi == null || !Reports.isHeadline(kpi)) {
@@ -114,6 +120,7 @@ public class StatisticsResource {
     @GET
     @Path("referrals-received")
     @PermitAll
+    @APIResponse(responseCode = "429", description = PUBLIC_LIMIT)
     public Response referralsReceived(@QueryParam("year") String year, @QueryParam("format") String format) {
         Filter filter = filter(year, null, null, null, null, null);
         List<Views.LegacyMonth> months = reports.trend("referralsReceived", filter).stream()
@@ -125,6 +132,7 @@ public class StatisticsResource {
     @GET
     @Path("activities")
     @PermitAll
+    @APIResponse(responseCode = "429", description = PUBLIC_LIMIT)
     public Response activities(@QueryParam("year") String year, @QueryParam("format") String format) {
         Filter filter = filter(year, null, null, null, null, null);
         List<Figures.MonthFigure> held = reports.trend("activitiesHeld", filter);

@@ -26,4 +26,11 @@ public interface StatisticsConfig {
      */
     @WithDefault("120")
     int cachedFigures();
+
+    /**
+     * Anonymous calls to the public figures one address may make a minute (a burst of as many,
+     * refilled evenly); past it, 429 with Retry-After. A dashboard visit makes about ten.
+     */
+    @WithDefault("300")
+    int publicCallsPerMinute();
 }
