@@ -193,6 +193,27 @@ class PagesJourneyTest {
                   body: 'csrf=forged'}).then(r => done(r.status));
                 """);
         assertEquals(403L, status);
+        // A form posted from another site is refused before any handler, even with the right
+        // token and the session's cookies; from the page's own origin the same request goes through.
+        String token = browser.findElement(By.cssSelector("input[name='csrf']")).getDomProperty("value");
+        java.util.Map<String, String> cookies = new java.util.HashMap<>();
+        browser.manage().getCookies().forEach(c -> cookies.put(c.getName(), c.getValue()));
+        given().redirects().follow(false).cookies(cookies).header("Origin", "https://elsewhere.example")
+                .contentType(ContentType.URLENC).formParam("csrf", token).post(matching + "/matching/koer")
+                .then().statusCode(403).body(org.hamcrest.Matchers.containsString("Handlingen blev afvist"));
+        given().redirects().follow(false).cookies(cookies).header("Sec-Fetch-Site", "cross-site")
+                .contentType(ContentType.URLENC).formParam("csrf", token).post(matching + "/matching/koer")
+                .then().statusCode(403);
+        given().redirects().follow(false).cookies(cookies).header("Origin", suite.baseUrl(suite.matchingPort))
+                .contentType(ContentType.URLENC).formParam("csrf", token).post(matching + "/matching/koer")
+                .then().statusCode(303);
+        // Logout is a POST: opening the logout address (a link or an image elsewhere could) only asks.
+        browser.get(matching + "/log-ud");
+        waitFor(() -> browser.getPageSource().contains("Vil du logge ud"));
+        assertTrue(AxeCore.seriousViolations(browser).isEmpty(), "logout page: " + AxeCore.seriousViolations(browser));
+        browser.get(matching + "/matching");
+        waitFor(() -> browser.getCurrentUrl().endsWith("/sider/matching"));
+        assertFalse(browser.getCurrentUrl().contains("/realms/qnet/"), "still logged in");
         logOut();
 
         // 4. The shelter sees the status change and the dated history.
@@ -278,7 +299,7 @@ class PagesJourneyTest {
 
     /** Log out ends the session of every service's pages and Keycloak's single sign-on. */
     private static void logOut() {
-        browser.findElement(By.linkText("Log ud")).click();
+        browser.findElement(By.xpath("//form[@class='logout']/button[normalize-space()='Log ud']")).click();
         waitFor(() -> browser.getPageSource().contains("Du er logget ud"));
         List<String> violations = AxeCore.seriousViolations(browser);
         assertTrue(violations.isEmpty(), "logged-out page: " + violations);

@@ -335,7 +335,8 @@ class DeploymentChecksTest {
 
     /** Words that must never appear in a file that deploys outside the laptop. */
     static final List<String> LOCAL_ONLY = List.of("start-dev", "qnet-demo", "local-secret", "local-pw", "ALLOW_LOOPBACK",
-            "ALLOW_INSECURE_HTTP", "allow-loopback", "allow-insecure-http", "deploy/keycloak/qnet-realm.json", "../keycloak/qnet-realm.json");
+            "ALLOW_INSECURE_HTTP", "allow-loopback", "allow-insecure-http", "SECURE_COOKIES", "secure-cookies",
+            "deploy/keycloak/qnet-realm.json", "../keycloak/qnet-realm.json");
 
     static List<String> localOnlyWords(String text) {
         return LOCAL_ONLY.stream().filter(text::contains).toList();

@@ -55,7 +55,7 @@ public class PageContext {
     }
 
     public String getLogoutUrl() {
-        return "/sider/log-ud";
+        return PageRequestGuard.LOGOUT;
     }
 
     public List<NavLink> getNav() {
