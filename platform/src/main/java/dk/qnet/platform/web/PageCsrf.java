@@ -13,8 +13,8 @@ import java.util.Base64;
 
 /**
  * CSRF protection for the pages' forms (double submit): a random token in an HttpOnly,
- * SameSite=Strict cookie, and the same token in a hidden field of every form
- * ({@code {inject:csrf.token}}). A page's POST handler calls {@link #verify} first; a missing
+ * SameSite=Strict cookie (Secure like the session cookie, and whenever the page came over
+ * https), and the same token in a hidden field of every form ({@code {inject:csrf.token}}). A page's POST handler calls {@link #verify} first; a missing
  * or different token is refused with 403 before anything is read or written. Before any handler,
  * {@link PageRequestGuard} has already refused every unsafe request that did not come from a page
  * of the same origin, so a handler that forgot the token is still covered.
@@ -28,10 +28,12 @@ public class PageCsrf {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RoutingContext request;
+    private final boolean secureCookies;
     private String token;
 
-    public PageCsrf(RoutingContext request) {
+    public PageCsrf(RoutingContext request, PageSecrets settings) {
         this.request = request;
+        this.secureCookies = settings.secureCookies();
     }
 
     /** The token for this browser; a new one is set as a cookie when it has none. */
@@ -45,7 +47,7 @@ public class PageCsrf {
                 RANDOM.nextBytes(bytes);
                 token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
                 request.response().addCookie(Cookie.cookie(COOKIE, token).setPath("/").setHttpOnly(true)
-                        .setSameSite(CookieSameSite.STRICT).setSecure(secure(request)));
+                        .setSameSite(CookieSameSite.STRICT).setSecure(secureCookies || "https".equalsIgnoreCase(request.request().scheme())));
             }
         }
         return token;
@@ -57,15 +59,6 @@ public class PageCsrf {
                 || !MessageDigest.isEqual(submitted.getBytes(StandardCharsets.UTF_8), cookie.getValue().getBytes(StandardCharsets.UTF_8))) {
             throw ProblemException.forbidden("The form's CSRF token is missing or wrong. Reload the page and try again.");
         }
-    }
-
-    /**
-     * Secure like the session cookie ({@code qnet.web.secure-cookies}, false only on the laptop),
-     * and whenever the browser reached the pages over https.
-     */
-    static boolean secure(RoutingContext request) {
-        return "https".equalsIgnoreCase(request.request().scheme()) || org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("qnet.web.secure-cookies", Boolean.class).orElse(true);
     }
 
     private static boolean wellFormed(String value) {

@@ -15,6 +15,9 @@ public interface PageSecrets {
 
     String sessionEncryptionSecret();
 
+    /** Whether the session and CSRF cookies are Secure (https only): false only on the laptop's http. */
+    boolean secureCookies();
+
     /**
      * Makes the mapping required in every service: a mapping nobody injects is never checked.
      * SmallRye checks it when the configuration is read, before the database or Kafka is touched.

@@ -18,6 +18,8 @@ import org.jboss.logging.Logger;
 public class RetentionJob {
 
     private static final Logger LOG = Logger.getLogger(RetentionJob.class);
+    /** At most this many referrals a pass; the next pass takes the rest. */
+    private static final int BATCH = 10_000;
 
     private final EntityManager em;
     private final ReferralService referrals;
@@ -44,18 +46,9 @@ public class RetentionJob {
         List<UUID> ids = em.createQuery("select r.id from Referral r where r.status = :received and r.receivedAt < :before", UUID.class)
                 .setParameter("received", dk.qnet.referral.ReferralStatus.RECEIVED)
                 .setParameter("before", receivedBefore)
-                .setMaxResults(10_000)
+                .setMaxResults(BATCH)
                 .getResultList();
-        int closed = 0;
-        for (UUID id : ids) {
-            if (referrals.closeIfUndecided(id, receivedBefore)) {
-                closed++;
-            }
-        }
-        if (closed > 0) {
-            LOG.infof("Retention closed and erased %d referral(s) nobody decided on", closed);
-        }
-        return closed;
+        return each(ids, id -> referrals.closeIfUndecided(id, receivedBefore), "closed and erased %d referral(s) nobody decided on");
     }
 
     /** Deletes the idempotency keys older than their replay window; returns how many. */
@@ -69,24 +62,28 @@ public class RetentionJob {
     /** Erases every referral final for longer than the retention time at {@code now}; returns how many. */
     public int eraseExpired(Instant now) {
         Instant finalBefore = now.minus(config.retentionAfterFinal());
-        int erased = 0;
-        for (UUID id : expired(finalBefore)) {
-            // One transaction per referral: a failure leaves the others erased.
-            if (referrals.eraseIfExpired(id, finalBefore)) {
-                erased++;
+        return each(expired(finalBefore), id -> referrals.eraseIfExpired(id, finalBefore), "erased the personal data of %d referral(s)");
+    }
+
+    /** Runs the step for each referral in its own transaction, so a failure leaves the others done; counts those it did. */
+    private static int each(List<UUID> ids, java.util.function.Predicate<UUID> step, String done) {
+        int count = 0;
+        for (UUID id : ids) {
+            if (step.test(id)) {
+                count++;
             }
         }
-        if (erased > 0) {
-            LOG.infof("Retention erased the personal data of %d referral(s)", erased);
+        if (count > 0) {
+            LOG.infof("Retention " + done, count);
         }
-        return erased;
+        return count;
     }
 
     @Transactional
     List<UUID> expired(Instant finalBefore) {
         return em.createQuery("select r.id from Referral r where r.erasedAt is null and r.finalAt < :before", UUID.class)
                 .setParameter("before", finalBefore)
-                .setMaxResults(10_000)
+                .setMaxResults(BATCH)
                 .getResultList();
     }
 }

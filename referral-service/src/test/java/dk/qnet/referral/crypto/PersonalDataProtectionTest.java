@@ -129,31 +129,25 @@ class PersonalDataProtectionTest {
         // The table refuses changes; an owner who switches the guard off is caught by the chain.
         assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() ->
                 em.createNativeQuery("update audit_entry set actor_role = 'nobody'").executeUpdate()));
-        long tampered = QuarkusTransaction.requiringNew().call(() -> {
-            em.createNativeQuery("alter table audit_entry disable trigger audit_entry_no_update").executeUpdate();
+        long tampered = asTableOwner(() -> {
             Number row = (Number) em.createNativeQuery("select min(id) from audit_entry where referral_id = ?1")
                     .setParameter(1, UUID.fromString(id)).getSingleResult();
             em.createNativeQuery("update audit_entry set actor_role = 'admin' where id = ?1").setParameter(1, row).executeUpdate();
-            em.createNativeQuery("alter table audit_entry enable trigger audit_entry_no_update").executeUpdate();
             return row.longValue();
         });
         try {
             given().auth().oauth2(admin).get("/api/v1/audit/verify").then().statusCode(200)
                     .body("valid", equalTo(false)).body("firstBrokenId", equalTo((int) tampered));
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> {
-                em.createNativeQuery("alter table audit_entry disable trigger audit_entry_no_update").executeUpdate();
-                em.createNativeQuery("update audit_entry set actor_role = 'shelter' where id = ?1").setParameter(1, tampered).executeUpdate();
-                em.createNativeQuery("alter table audit_entry enable trigger audit_entry_no_update").executeUpdate();
-            });
+            asTableOwner(() -> em.createNativeQuery("update audit_entry set actor_role = 'shelter' where id = ?1")
+                    .setParameter(1, tampered).executeUpdate());
         }
         given().auth().oauth2(admin).get("/api/v1/audit/verify").then().body("valid", equalTo(true));
 
         // Whoever owns the database can rewrite a row and recompute its hash, but not with the
         // chain key, which lives outside the database: a plain SHA-256 or a guessed key is caught.
         for (String forgery : List.of("plain", "guessed-key")) {
-            long forged = QuarkusTransaction.requiringNew().call(() -> {
-                em.createNativeQuery("alter table audit_entry disable trigger audit_entry_no_update").executeUpdate();
+            long forged = asTableOwner(() -> {
                 Object[] row = (Object[]) em.createNativeQuery("select id, prev_hash, at, actor_subject, actor_org, referral_id, fields "
                         + "from audit_entry where referral_id = ?1 order by id limit 1").setParameter(1, UUID.fromString(id)).getSingleResult();
                 AuditLog attacker = new AuditLog(em, new TestAuditConfig(forgery.equals("plain")
@@ -163,24 +157,31 @@ class PersonalDataProtectionTest {
                         (UUID) row[5], "READ", (String) row[6], null);
                 em.createNativeQuery("update audit_entry set actor_role = 'coordinator', hash = ?2, hash_version = ?3 where id = ?1")
                         .setParameter(1, row[0]).setParameter(2, hash).setParameter(3, forgery.equals("plain") ? 1 : 2).executeUpdate();
-                em.createNativeQuery("alter table audit_entry enable trigger audit_entry_no_update").executeUpdate();
                 return ((Number) row[0]).longValue();
             });
             given().auth().oauth2(admin).get("/api/v1/audit/verify").then().statusCode(200)
                     .body("valid", equalTo(false)).body("firstBrokenId", equalTo((int) forged));
             // Put the original back (its hash was made with the real key) for the other tests.
-            QuarkusTransaction.requiringNew().run(() -> {
-                em.createNativeQuery("alter table audit_entry disable trigger audit_entry_no_update").executeUpdate();
+            asTableOwner(() -> {
                 Object[] row = (Object[]) em.createNativeQuery("select prev_hash, at, actor_subject, actor_org, referral_id, fields "
                         + "from audit_entry where id = ?1").setParameter(1, forged).getSingleResult();
                 String hash = auditLog.hash(2, (String) row[0], dk.qnet.platform.persistence.SqlValues.instant(row[1]), (String) row[2],
                         "shelter", (String) row[3], (UUID) row[4], "READ", (String) row[5], null);
-                em.createNativeQuery("update audit_entry set actor_role = 'shelter', hash = ?2, hash_version = 2 where id = ?1")
+                return em.createNativeQuery("update audit_entry set actor_role = 'shelter', hash = ?2, hash_version = 2 where id = ?1")
                         .setParameter(1, forged).setParameter(2, hash).executeUpdate();
-                em.createNativeQuery("alter table audit_entry enable trigger audit_entry_no_update").executeUpdate();
             });
             given().auth().oauth2(admin).get("/api/v1/audit/verify").then().body("valid", equalTo(true));
         }
+    }
+
+    /** Runs the change as the table's owner would: the no-update guard switched off for it, on again after. */
+    <T> T asTableOwner(java.util.concurrent.Callable<T> change) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("alter table audit_entry disable trigger audit_entry_no_update").executeUpdate();
+            T result = change.call();
+            em.createNativeQuery("alter table audit_entry enable trigger audit_entry_no_update").executeUpdate();
+            return result;
+        });
     }
 
     record TestAuditConfig(String chainKey) implements dk.qnet.referral.audit.AuditConfig {
