@@ -29,6 +29,7 @@ public class QnetInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     public static final String SIGNING_KEY_PROPERTY = "qnet.test.signing-key";
     public static final String POSTGRES_PORT_PROPERTY = "qnet.test.postgres-port";
+    public static final String POSTGRES_SUPERUSER_PASSWORD_PROPERTY = "qnet.test.postgres-superuser-password";
 
     private String database;
     private Path workDir;
@@ -55,6 +56,7 @@ public class QnetInfrastructure implements QuarkusTestResourceLifecycleManager {
             config.put("quarkus.datasource.username", db.role());
             config.put("quarkus.datasource.password", db.password());
             config.put(POSTGRES_PORT_PROPERTY, String.valueOf(postgres.port()));
+            config.put(POSTGRES_SUPERUSER_PASSWORD_PROPERTY, postgres.superuserPassword());
             config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
             config.put("quarkus.oidc.public-key", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
             config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);

@@ -88,6 +88,11 @@ public final class PostgresServer implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(database), SUPERUSER, superuserPassword);
     }
 
+    /** The superuser's password (tests use it to take a service's database away for a while). */
+    public String superuserPassword() {
+        return superuserPassword;
+    }
+
     public int port() {
         return postgres.getPort();
     }

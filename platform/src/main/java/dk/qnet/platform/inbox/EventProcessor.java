@@ -11,27 +11,31 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Applies one consumed record: checks its envelope, reads its payload, and runs the handler and
- * the inbox insert in one transaction. An unreadable record is thrown as
- * {@link UnreadableEventException}, which the connector's dead-letter strategy sends to
- * {@code <topic>.dlq} with the reason; the consumer goes on. Other failures (a database that is
- * briefly away) are retried a bounded number of times before the record is dead-lettered too.
+ * the inbox insert in one transaction. Only a record that can never be applied (bad JSON, an
+ * unknown type or version, a contract violation: {@link UnreadableEventException}) goes to
+ * {@code <topic>.dlq} with the reason, and the consumer goes on. Every other failure (a database
+ * restart, a lock timeout) is retried with backoff until it succeeds: the consumer applies its
+ * records in order, so no later record overtakes it meanwhile, and {@link ConsumerStalls} makes
+ * readiness report the stall.
  */
 @ApplicationScoped
 public class EventProcessor {
 
     private static final Logger LOG = Logger.getLogger(EventProcessor.class);
 
-    private final Inbox inbox;
-    private final int maxAttempts;
+    /** The longest wait between two attempts. */
+    static final long MAX_BACKOFF_MILLIS = 5_000;
 
-    public EventProcessor(Inbox inbox, @ConfigProperty(name = "qnet.consumer.max-attempts", defaultValue = "5") int maxAttempts) {
+    private final Inbox inbox;
+    private final ConsumerStalls stalls;
+
+    public EventProcessor(Inbox inbox, ConsumerStalls stalls) {
         this.inbox = inbox;
-        this.maxAttempts = maxAttempts;
+        this.stalls = stalls;
     }
 
     public void process(ConsumerRecord<String, String> record, EventHandlers handlers) {
@@ -47,18 +51,26 @@ public class EventProcessor {
                         handler.accept(event);
                     }
                 });
+                stalls.resumed(handlers.consumer());
                 return;
             } catch (UnreadableEventException e) {
+                stalls.resumed(handlers.consumer());
                 throw e;
             } catch (RuntimeException e) {
-                if (attempt >= maxAttempts) {
-                    throw new UnreadableEventException("processing failed " + attempt + " times: " + e.getClass().getSimpleName());
+                stalls.stalled(handlers.consumer());
+                if (Integer.bitCount(attempt) == 1) {
+                    // Attempts 1, 2, 4, 8, ...: the log shows the stall without flooding; the type only, never the payload.
+                    LOG.warnf("%s: attempt %d for event %s failed (%s); retrying until it succeeds", handlers.consumer(), attempt,
+                            event.eventId(), e.getClass().getSimpleName());
                 }
-                LOG.warnf("%s: attempt %d for event %s failed (%s); retrying", handlers.consumer(), attempt,
-                        event.eventId(), e.getClass().getSimpleName());
-                sleep(200L * (1L << Math.min(attempt, 5)));
+                sleep(backoffMillis(attempt));
             }
         }
+    }
+
+    /** 200 ms, doubling, at most {@link #MAX_BACKOFF_MILLIS}. */
+    static long backoffMillis(int attempt) {
+        return Math.min(MAX_BACKOFF_MILLIS, 200L << Math.min(attempt - 1, 10));
     }
 
     /** Reads and checks the envelope and payload of a record against the contracts. */
