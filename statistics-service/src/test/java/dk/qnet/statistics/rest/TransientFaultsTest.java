@@ -50,8 +50,9 @@ class TransientFaultsTest {
                 // The consumer is behind and says so.
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
                         .body("checks.find { it.name == 'event consumers' }.status", equalTo("DOWN")));
-                // Longer than the bounded retries (5 attempts, about 11 s here) that once sent such events to the dead-letter topic.
-                Thread.sleep(20_000);
+                // Longer than the bounded retries (5 attempts, about 11 s here) that once sent such events
+                // to the dead-letter topic, and than the connector's 60 s before it gives up on a record not yet acknowledged.
+                Thread.sleep(65_000);
             } finally {
                 databaseAway(admin, false);
             }
