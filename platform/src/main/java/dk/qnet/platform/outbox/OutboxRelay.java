@@ -43,7 +43,7 @@ public class OutboxRelay {
     });
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean stopped;
-    private volatile boolean failing;
+    private volatile java.time.Instant failingSince;
 
     public OutboxRelay(EntityManager em, OutboxProducer producer, OutboxConfig config) {
         this.em = em;
@@ -75,20 +75,25 @@ public class OutboxRelay {
             if (relayed == FAILED) {
                 throw new IllegalStateException("the broker did not acknowledge an event");
             }
-            if (failing) {
+            if (failingSince != null) {
                 LOG.info("Outbox relay publishes again");
-                failing = false;
+                failingSince = null;
             }
         } catch (RuntimeException e) {
-            if (!failing) {
+            if (failingSince == null) {
                 // No payload in the log: only what failed, in general terms.
                 LOG.warnf("Outbox relay could not publish, will retry: %s", e.getClass().getSimpleName());
-                failing = true;
+                failingSince = java.time.Instant.now();
             }
         }
     }
 
     private static final int FAILED = -1;
+
+    /** Since when the relay has failed to publish (the broker away), or empty while it publishes. */
+    public java.util.Optional<java.time.Instant> failingSince() {
+        return java.util.Optional.ofNullable(failingSince);
+    }
 
     /** Returns how many rows it relayed, 0 also when another replica holds the lock, or FAILED. */
     int relayBatch() {
