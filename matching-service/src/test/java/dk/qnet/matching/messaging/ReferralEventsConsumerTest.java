@@ -136,7 +136,7 @@ class ReferralEventsConsumerTest {
     }
 
     @Test
-    void readinessReportsDatabaseAndKafka() {
+    void readinessIsUpWhileTheConsumerKeepsUp() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -277,11 +277,17 @@ class ReferralIntakeTest {
     }
 
     @Test
-    void readinessReportsDatabaseAndKafkaAndOpenApiIsServed() {
+    void readinessReportsWhatARequestNeedsTheOutboxIsInTheDetailsAndOpenApiIsServed() {
+        // A broker outage must not take the service out of service: Kafka is not in readiness.
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(org.hamcrest.Matchers.containsString("Database")))
-                .body("checks.name", hasItem(org.hamcrest.Matchers.containsString("Kafka")));
+                .body("checks.name", hasItem("event consumers"))
+                .body("checks.name", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsStringIgnoringCase("kafka"))));
+        given().get("/q/health/well").then().statusCode(200)
+                .body("checks.find { it.name == 'outbox to Kafka' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'outbox to Kafka' }.data.publishing", equalTo("yes"));
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/referrals"));
     }
