@@ -91,8 +91,7 @@ public class EventProcessor {
         if (!type.topic().equals(record.topic())) {
             throw new UnreadableEventException("event type " + typeName + " does not belong on this topic");
         }
-        String version = header(record, EventHeaders.SCHEMA_VERSION);
-        if (!String.valueOf(type.schemaVersion()).equals(version)) {
+        if (schemaVersion(header(record, EventHeaders.SCHEMA_VERSION)) < 1) {
             throw new UnreadableEventException("unsupported schema version of " + typeName);
         }
         Instant occurredAt;
@@ -114,6 +113,21 @@ public class EventProcessor {
             throw new UnreadableEventException("payload is not a valid " + typeName + " v" + type.schemaVersion());
         }
         return new ReceivedEvent<>(eventId, type, occurredAt, key, payload);
+    }
+
+    /**
+     * The compatibility rule: within an event type, a new schema version only adds optional
+     * fields, so every version is readable by every consumer of that type: a reader ignores the
+     * fields it does not know and finds those added after its own version absent. A change that
+     * removes, renames or retypes a field, or changes what one means, is a new event type. So any
+     * positive version is read; anything else (0, negative, not a number) is unreadable.
+     */
+    static int schemaVersion(String header) {
+        try {
+            return Integer.parseInt(header);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -101,6 +101,21 @@ class StatisticsResourceTest {
     }
 
     @Test
+    void aLaterAdditiveVersionOfAnEventIsCountedNotDeadLettered() {
+        int deadLettered = KafkaProbe.readAll("qnet.referrals.v1.dlq").size();
+        UUID id = UUID.randomUUID();
+        String v2 = referralReceived(id, "2010-04-02T10:00:00Z").trim().replaceFirst("\\}$",
+                ", \"aftercareWindowMonths\": 6, \"addedLater\": {\"code\": \"X\"}}");
+        KafkaProbe.send(EventType.REFERRAL_RECEIVED.topic(), id.toString(), v2, java.util.Map.of(
+                dk.qnet.contracts.EventHeaders.EVENT_ID, UUID.randomUUID().toString(),
+                dk.qnet.contracts.EventHeaders.EVENT_TYPE, EventType.REFERRAL_RECEIVED.typeName(),
+                dk.qnet.contracts.EventHeaders.OCCURRED_AT, java.time.Instant.now().toString(),
+                dk.qnet.contracts.EventHeaders.SCHEMA_VERSION, String.valueOf(EventType.REFERRAL_RECEIVED.schemaVersion() + 1)));
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> "<5".equals(month(2010, 4).getString("display")));
+        org.junit.jupiter.api.Assertions.assertEquals(deadLettered, KafkaProbe.readAll("qnet.referrals.v1.dlq").size());
+    }
+
+    @Test
     void theGoldenSampleIsCountedInItsMonth() {
         // Sent with a fresh event id, so it counts even if another test sent the sample too.
         KafkaProbe.sendEvent(EventType.REFERRAL_RECEIVED, UUID.randomUUID().toString(), EventJson.sample(EventType.REFERRAL_RECEIVED));
