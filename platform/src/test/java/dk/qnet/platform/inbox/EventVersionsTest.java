@@ -50,6 +50,14 @@ class EventVersionsTest {
         }
     }
 
+    /** A later version still carries today's required fields: an empty payload is unreadable, never retried. */
+    @Test
+    void aLaterVersionWithoutTheRequiredFieldsIsUnreadableForEveryType() {
+        for (EventType type : EventType.values()) {
+            assertThrows(UnreadableEventException.class, () -> EventProcessor.read(record(type, "99", "{}")), type.typeName());
+        }
+    }
+
     @Test
     void aVersionThatIsNotAPositiveNumberIsUnreadable() {
         EventType type = EventType.values()[0];
