@@ -93,8 +93,15 @@ class ReferralEventsConsumerTest {
                 EventHeaders.SCHEMA_VERSION, "1"));
         String noHeadersKey = "no-headers-" + UUID.randomUUID();
         KafkaProbe.send(Topics.REFERRALS, noHeadersKey, referralReceived(UUID.randomUUID(), "net-aarhus"), Map.of());
-        String wrongVersionKey = "v9-" + UUID.randomUUID();
+        String wrongVersionKey = "v0-" + UUID.randomUUID();
         KafkaProbe.send(Topics.REFERRALS, wrongVersionKey, referralReceived(UUID.randomUUID(), "net-aarhus"), Map.of(
+                EventHeaders.EVENT_ID, UUID.randomUUID().toString(),
+                EventHeaders.EVENT_TYPE, "ReferralReceived",
+                EventHeaders.OCCURRED_AT, Instant.now().toString(),
+                EventHeaders.SCHEMA_VERSION, "0"));
+        // A later version is additive (the compatibility rule): it is applied, not dead-lettered.
+        UUID later = UUID.randomUUID();
+        KafkaProbe.send(Topics.REFERRALS, later.toString(), referralReceived(later, "net-aarhus"), Map.of(
                 EventHeaders.EVENT_ID, UUID.randomUUID().toString(),
                 EventHeaders.EVENT_TYPE, "ReferralReceived",
                 EventHeaders.OCCURRED_AT, Instant.now().toString(),
@@ -103,6 +110,7 @@ class ReferralEventsConsumerTest {
         UUID after = UUID.randomUUID();
         KafkaProbe.sendEvent(EventType.REFERRAL_RECEIVED, after.toString(), referralReceived(after, "net-aarhus"));
         awaitWaiting(after);
+        awaitWaiting(later);
 
         List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30)).until(
                 () -> KafkaProbe.readAll(Topics.deadLetter(Topics.REFERRALS)),
