@@ -12,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
  *   postgres --port 55432 --data .qnet/postgres
  *   kafka --port 59092 --data .qnet/kafka
  *   keycloak-install --cache ~/.cache/qnet --realm deploy/keycloak/qnet-realm.json [--service-ports 8081,8082,8083,8084]
+ *   dlq-list --bootstrap 127.0.0.1:59092 --topic qnet.referrals.v1
+ *   dlq-replay --bootstrap 127.0.0.1:59092 --topic qnet.referrals.v1
  * </pre>
  * The server commands print a line starting with READY and run until they get SIGTERM.
  */
@@ -54,6 +56,19 @@ public final class StackMain {
                 Files.writeString(importDir.resolve(realm.getFileName()), json);
                 System.out.println(home);
             }
+            case "dlq-list", "dlq-replay" -> {
+                DeadLetters deadLetters = new DeadLetters(required(options, "bootstrap"));
+                try {
+                    if (args[0].equals("dlq-list")) {
+                        deadLetters.list(required(options, "topic"), System.out);
+                    } else {
+                        deadLetters.replay(required(options, "topic"), System.out);
+                    }
+                } catch (IllegalArgumentException e) {
+                    System.err.println(e.getMessage());
+                    System.exit(2);
+                }
+            }
             default -> usage();
         }
     }
@@ -95,7 +110,8 @@ public final class StackMain {
     }
 
     private static void usage() {
-        System.err.println("usage: StackMain postgres|kafka --port N --data DIR | keycloak-install --cache DIR --realm FILE");
+        System.err.println("usage: StackMain postgres|kafka --port N --data DIR | keycloak-install --cache DIR --realm FILE"
+                + " | dlq-list|dlq-replay --bootstrap HOST:PORT --topic TOPIC");
         System.exit(2);
     }
 }
