@@ -218,6 +218,40 @@ class DeploymentChecksTest {
         }
     }
 
+    /** The operator's user (dead-letter replay) reads only the DLQs, writes only the topics they came from, and commits one group. */
+    @Test
+    void theOperatorMayReplayDeadLettersAndDoNothingElse() {
+        Set<String> read = new TreeSet<>();
+        Set<String> write = new TreeSet<>();
+        Set<String> groups = new TreeSet<>();
+        for (JsonNode acl : named("KafkaUser", "qnet-operator").path("spec").path("authorization").path("acls")) {
+            String name = acl.path("resource").path("name").asText();
+            assertEquals("literal", acl.path("resource").path("patternType").asText(), name);
+            Set<String> ops = new TreeSet<>();
+            acl.path("operations").forEach(o -> ops.add(o.asText()));
+            switch (acl.path("resource").path("type").asText()) {
+                case "group" -> {
+                    assertEquals(Set.of("Read"), ops, name);
+                    groups.add(name);
+                }
+                case "topic" -> {
+                    if (ops.equals(Set.of("Read", "Describe"))) {
+                        read.add(name);
+                    } else if (ops.equals(Set.of("Write", "Describe"))) {
+                        write.add(name);
+                    } else {
+                        throw new AssertionError("qnet-operator may not " + ops + " on " + name);
+                    }
+                }
+                default -> throw new AssertionError("qnet-operator has an ACL on " + acl.path("resource"));
+            }
+        }
+        assertEquals(new TreeSet<>(Topics.EVENT_TOPICS.stream().map(Topics::deadLetter).toList()), read);
+        assertEquals(new TreeSet<>(Topics.EVENT_TOPICS), write);
+        // The group the replay tool (deploy/local-stack DeadLetters.GROUP) commits.
+        assertEquals(Set.of("qnet-dlq-replay"), groups);
+    }
+
     @Test
     void eachDeploymentUsesOnlyRealSettingsAndProvidesEveryRequiredOne() throws IOException {
         Map<String, String> configMap = new HashMap<>();

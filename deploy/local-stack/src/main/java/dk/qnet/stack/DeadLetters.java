@@ -35,9 +35,16 @@ public final class DeadLetters {
     static final String DEAD_LETTER_HEADERS = "dead-letter-";
 
     private final String bootstrapServers;
+    private final Properties client;
 
     public DeadLetters(String bootstrapServers) {
+        this(bootstrapServers, new Properties());
+    }
+
+    /** {@code client}: Kafka client settings for a secured cluster (security.protocol, sasl.*, ssl.*). */
+    public DeadLetters(String bootstrapServers, Properties client) {
         this.bootstrapServers = bootstrapServers;
+        this.client = client;
     }
 
     /** The topic whose dead letters are meant: a suite topic, given with or without its ".dlq". */
@@ -77,6 +84,7 @@ public final class DeadLetters {
      */
     private List<ConsumerRecord<String, String>> waiting(String dlq, boolean replay) {
         Properties c = new Properties();
+        c.putAll(client);
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -108,6 +116,7 @@ public final class DeadLetters {
 
     private void sendBack(List<ConsumerRecord<String, String>> records) {
         Properties p = new Properties();
+        p.putAll(client);
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

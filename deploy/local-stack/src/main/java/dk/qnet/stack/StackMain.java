@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -13,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
  *   kafka --port 59092 --data .qnet/kafka
  *   keycloak-install --cache ~/.cache/qnet --realm deploy/keycloak/qnet-realm.json [--service-ports 8081,8082,8083,8084]
  *   dlq-list --bootstrap 127.0.0.1:59092 --topic qnet.referrals.v1
- *   dlq-replay --bootstrap 127.0.0.1:59092 --topic qnet.referrals.v1
+ *   dlq-replay --bootstrap 127.0.0.1:59092 --topic qnet.referrals.v1 [--config client.properties]
  * </pre>
  * The server commands print a line starting with READY and run until they get SIGTERM.
  */
@@ -57,7 +58,13 @@ public final class StackMain {
                 System.out.println(home);
             }
             case "dlq-list", "dlq-replay" -> {
-                DeadLetters deadLetters = new DeadLetters(required(options, "bootstrap"));
+                Properties client = new Properties();
+                if (options.containsKey("config")) {
+                    try (var in = Files.newBufferedReader(Path.of(options.get("config")))) {
+                        client.load(in);
+                    }
+                }
+                DeadLetters deadLetters = new DeadLetters(required(options, "bootstrap"), client);
                 try {
                     if (args[0].equals("dlq-list")) {
                         deadLetters.list(required(options, "topic"), System.out);
@@ -111,7 +118,7 @@ public final class StackMain {
 
     private static void usage() {
         System.err.println("usage: StackMain postgres|kafka --port N --data DIR | keycloak-install --cache DIR --realm FILE"
-                + " | dlq-list|dlq-replay --bootstrap HOST:PORT --topic TOPIC");
+                + " | dlq-list|dlq-replay --bootstrap HOST:PORT --topic TOPIC [--config FILE]");
         System.exit(2);
     }
 }
