@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * Applies one consumed record: checks its envelope, reads its payload, and runs the handler and
  * the inbox insert in one transaction. Only a record that can never be applied (bad JSON, an
- * unknown type or version, a contract violation: {@link UnreadableEventException}) goes to
+ * unknown type, a version that is not a positive number, a contract violation:
+ * {@link UnreadableEventException}) goes to
  * {@code <topic>.dlq} with the reason, and the consumer goes on. Every other failure (a database
  * restart, a lock timeout) is retried with backoff until it succeeds: the consumer applies its
  * records in order, so no later record overtakes it meanwhile, and {@link ConsumerStalls} makes
