@@ -2,6 +2,7 @@ package dk.qnet.matching.engine;
 
 import dk.qnet.contracts.Municipalities;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,13 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Proposes volunteers for waiting women so that the total score of the whole batch is as high as
- * it can be, never breaking a hard constraint. A volunteer with room for k women appears as k
- * places. A pair that breaks a hard constraint (or would score nothing) costs the same as leaving
- * the woman waiting, and is dropped from the result, so it never wins. Inputs are sorted by id
- * first: equal inputs, equal output.
+ * it can be, never breaking a hard constraint. Only the possible pairs are scored (a volunteer in
+ * her region or in her own network) and kept (no hard constraint broken, a positive score); the
+ * assignment is solved on that sparse graph ({@link SparseAssignment}), a volunteer with room for k
+ * women taking up to k. Inputs are sorted by id first: equal inputs, equal output.
  */
 public final class MatchingEngine {
 
@@ -24,68 +26,193 @@ public final class MatchingEngine {
     public record Proposal(UUID referralId, UUID volunteerId, Explanation explanation) {
     }
 
+    /** How many of her best pairs a woman brings to the first solve; the rest join only if they could help. */
+    static final int FIRST_PAIRS = 32;
+    /**
+     * Once pairs must be added, those within this many points of helping come too, so that the
+     * next solve is more often the last. Only pairs that could help decide whether to solve again.
+     */
+    static final int SLACK = 10;
+
     private final PairScorer scorer;
+    private final int firstPairs;
 
     public MatchingEngine(EngineSettings settings) {
-        this.scorer = new PairScorer(settings);
+        this(settings, FIRST_PAIRS);
     }
 
+    MatchingEngine(EngineSettings settings, int firstPairs) {
+        this.scorer = new PairScorer(settings);
+        this.firstPairs = firstPairs;
+    }
+
+    /**
+     * The proposals for a batch, solved part by part ({@link #parts}): the parts share no
+     * possible pair, so each is solved on its own, in parallel, and the result is the optimum of
+     * the whole batch. Sorted by referral id.
+     */
     public List<Proposal> propose(List<Candidate> candidates, List<VolunteerProfile> volunteers) {
+        return parts(candidates, volunteers).parallelStream()
+                .flatMap(part -> proposeWithin(part.women(), part.volunteers()).stream())
+                .sorted(Comparator.comparing(Proposal::referralId))
+                .toList();
+    }
+
+    private List<Proposal> proposeWithin(List<Candidate> candidates, List<VolunteerProfile> volunteers) {
         List<Candidate> women = candidates.stream().sorted(Comparator.comparing(Candidate::referralId)).toList();
-        List<VolunteerProfile> places = new ArrayList<>();
-        volunteers.stream().sorted(Comparator.comparing(VolunteerProfile::volunteerId))
-                .forEach(v -> {
-                    for (int k = 0; k < v.freeCapacity(); k++) {
-                        places.add(v);
-                    }
-                });
-        int n = women.size();
-        int m = places.size();
-        if (n == 0 || m == 0) {
+        List<VolunteerProfile> free = volunteers.stream().filter(v -> v.freeCapacity() > 0)
+                .sorted(Comparator.comparing(VolunteerProfile::volunteerId)).toList();
+        if (women.isEmpty() || free.isEmpty()) {
             return List.of();
         }
-        // The Hungarian method wants no more rows than columns: the smaller side becomes the rows.
-        boolean womenAreRows = n <= m;
-        int[][] cost = womenAreRows ? new int[n][m] : new int[m][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                int score = scorer.score(women.get(i), places.get(j));
-                int c = score > 0 ? -score : 0;
-                if (womenAreRows) {
-                    cost[i][j] = c;
-                } else {
-                    cost[j][i] = c;
+        // Only volunteers in her region or in her own network can be paired with her.
+        Map<String, List<Integer>> byRegion = new HashMap<>();
+        Map<String, List<Integer>> byNetwork = new HashMap<>();
+        for (int j = 0; j < free.size(); j++) {
+            byRegion.computeIfAbsent(region(free.get(j).municipalityCode()), k -> new ArrayList<>()).add(j);
+            byNetwork.computeIfAbsent(free.get(j).networkId(), k -> new ArrayList<>()).add(j);
+        }
+        PairScorer.Batch batch = scorer.batch(women, free);
+        int n = women.size();
+        int[][] columns = new int[n][];
+        int[][] weights = new int[n][];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            Candidate w = women.get(i);
+            String region = region(w.municipalityCode());
+            List<Integer> inRegion = byRegion.getOrDefault(region, List.of());
+            List<Integer> inNetwork = byNetwork.getOrDefault(w.networkId(), List.of());
+            int[] cols = new int[inRegion.size() + inNetwork.size()];
+            int[] ws = new int[cols.length];
+            int e = 0;
+            for (int j : inRegion) {
+                int score = batch.score(i, j);
+                if (score > 0) {
+                    cols[e] = j;
+                    ws[e++] = score;
                 }
             }
-        }
-        int[] assignment = Hungarian.minimiseCost(cost);
-        int[] placeOf = new int[n];
-        java.util.Arrays.fill(placeOf, -1);
-        for (int r = 0; r < assignment.length; r++) {
-            if (womenAreRows) {
-                placeOf[r] = assignment[r];
-            } else {
-                placeOf[assignment[r]] = r;
+            for (int j : inNetwork) {
+                if (!region(free.get(j).municipalityCode()).equals(region)) {
+                    int score = batch.score(i, j);
+                    if (score > 0) {
+                        cols[e] = j;
+                        ws[e++] = score;
+                    }
+                }
             }
-        }
+            columns[i] = Arrays.copyOf(cols, e);
+            weights[i] = Arrays.copyOf(ws, e);
+        });
+        int[] capacity = free.stream().mapToInt(VolunteerProfile::freeCapacity).toArray();
+        int[] columnOf = solve(columns, weights, capacity);
         List<Proposal> proposals = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            int j = placeOf[i];
-            if (j >= 0 && cost[womenAreRows ? i : j][womenAreRows ? j : i] < 0) {
-                Explanation e = scorer.explain(women.get(i), places.get(j));
-                proposals.add(new Proposal(women.get(i).referralId(), places.get(j).volunteerId(), e));
+            if (columnOf[i] >= 0) {
+                VolunteerProfile v = free.get(columnOf[i]);
+                proposals.add(new Proposal(women.get(i).referralId(), v.volunteerId(), scorer.explain(women.get(i), v)));
             }
         }
         return proposals;
     }
 
     /**
-     * A national batch, solved part by part. A pair is only possible within a region, or within
-     * a network whose volunteer lives across a region border; regions linked that way form one
-     * part. The parts are independent, so the result equals {@link #propose} on the whole batch,
-     * at a fraction of the cost.
+     * The optimum over all the pairs given, found on fewer: each woman first brings only her
+     * {@link #firstPairs} best pairs (all of them at the last weight that makes the cut). The
+     * solver's prices then show, for every pair left out, whether it could raise the total; those
+     * that could are added and the batch is solved again, until none could. By LP duality the
+     * last answer is the optimum of the whole graph, and a national batch, where most women reach
+     * a thousand volunteers, is solved on a few dozen pairs each.
      */
-    public List<Proposal> proposeByRegion(List<Candidate> candidates, List<VolunteerProfile> volunteers) {
+    private int[] solve(int[][] columns, int[][] weights, int[] capacity) {
+        int n = columns.length;
+        int[] cut = new int[n];
+        int[][] keptColumns = new int[n][];
+        int[][] keptWeights = new int[n][];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            int[] ws = weights[i];
+            if (ws.length <= firstPairs) {
+                cut[i] = Integer.MIN_VALUE;
+                keptColumns[i] = columns[i];
+                keptWeights[i] = ws;
+                return;
+            }
+            int[] sorted = ws.clone();
+            Arrays.sort(sorted);
+            cut[i] = sorted[sorted.length - firstPairs];
+            int kept = 0;
+            for (int w : ws) {
+                if (w >= cut[i]) {
+                    kept++;
+                }
+            }
+            keptColumns[i] = new int[kept];
+            keptWeights[i] = new int[kept];
+            for (int e = 0, k = 0; e < ws.length; e++) {
+                if (ws[e] >= cut[i]) {
+                    keptColumns[i][k] = columns[i][e];
+                    keptWeights[i][k++] = ws[e];
+                }
+            }
+        });
+        while (true) {
+            SparseAssignment.Solution solution = SparseAssignment.solve(keptColumns, keptWeights, capacity);
+            boolean[] grown = new boolean[n];
+            IntStream.range(0, n).parallel().forEach(i -> {
+                if (cut[i] == Integer.MIN_VALUE || solution.rowPrice()[i] >= (long) cut[i] + SLACK) {
+                    // Every pair left out weighs less than her price: none could help.
+                    return;
+                }
+                int[] cols = columns[i];
+                int[] ws = weights[i];
+                int extra = 0;
+                int[] addColumns = new int[cols.length];
+                int[] addWeights = new int[cols.length];
+                boolean couldHelp = false;
+                for (int e = 0; e < cols.length; e++) {
+                    if (ws[e] < cut[i] && !solution.cannotImprove(i, cols[e], ws[e] + SLACK) && !contains(keptColumns[i], cols[e])) {
+                        couldHelp |= !solution.cannotImprove(i, cols[e], ws[e]);
+                        addColumns[extra] = cols[e];
+                        addWeights[extra++] = ws[e];
+                    }
+                }
+                if (extra > 0) {
+                    int old = keptColumns[i].length;
+                    keptColumns[i] = Arrays.copyOf(keptColumns[i], old + extra);
+                    keptWeights[i] = Arrays.copyOf(keptWeights[i], old + extra);
+                    System.arraycopy(addColumns, 0, keptColumns[i], old, extra);
+                    System.arraycopy(addWeights, 0, keptWeights[i], old, extra);
+                    grown[i] = couldHelp;
+                }
+            });
+            boolean any = false;
+            for (boolean g : grown) {
+                any |= g;
+            }
+            if (!any) {
+                return solution.columnOf();
+            }
+        }
+    }
+
+    private static boolean contains(int[] values, int value) {
+        for (int x : values) {
+            if (x == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Women and volunteers who can only be paired with each other. */
+    public record Part(List<Candidate> women, List<VolunteerProfile> volunteers) {
+    }
+
+    /**
+     * A batch split into independent parts. A pair is only possible within a region, or within
+     * a network whose volunteer lives across a region border; regions linked that way form one
+     * part. Parts without women are left out; in order of their first region's code.
+     */
+    public static List<Part> parts(List<Candidate> candidates, List<VolunteerProfile> volunteers) {
         Map<String, String> parent = new HashMap<>();
         Map<String, Set<String>> networkRegions = new HashMap<>();
         candidates.forEach(c -> networkRegions.computeIfAbsent(c.networkId(), k -> new HashSet<>()).add(region(c.municipalityCode())));
@@ -98,10 +225,9 @@ public final class MatchingEngine {
         candidates.forEach(c -> women.computeIfAbsent(find(parent, region(c.municipalityCode())), k -> new ArrayList<>()).add(c));
         Map<String, List<VolunteerProfile>> byPart = new TreeMap<>();
         volunteers.forEach(v -> byPart.computeIfAbsent(find(parent, region(v.municipalityCode())), k -> new ArrayList<>()).add(v));
-        List<Proposal> proposals = new ArrayList<>();
-        women.forEach((part, list) -> proposals.addAll(propose(list, byPart.getOrDefault(part, List.of()))));
-        proposals.sort(Comparator.comparing(Proposal::referralId));
-        return proposals;
+        List<Part> parts = new ArrayList<>();
+        women.forEach((part, list) -> parts.add(new Part(list, byPart.getOrDefault(part, List.of()))));
+        return parts;
     }
 
     private static String find(Map<String, String> parent, String x) {

@@ -133,6 +133,143 @@ class MatchingEngineTest {
         return best;
     }
 
+    /**
+     * The best total by the dense Hungarian method, as the engine solved it before the sparse
+     * solver: every woman against every place, a volunteer with room for k women as k places, an
+     * impossible pair costing the same as waiting.
+     */
+    static long denseOptimum(List<Candidate> women, List<VolunteerProfile> volunteers) {
+        List<VolunteerProfile> places = new ArrayList<>();
+        volunteers.forEach(v -> {
+            for (int k = 0; k < v.freeCapacity(); k++) {
+                places.add(v);
+            }
+        });
+        int[][] weight = new int[women.size()][places.size()];
+        for (int i = 0; i < women.size(); i++) {
+            for (int j = 0; j < places.size(); j++) {
+                weight[i][j] = Math.max(0, ENGINE.scorer().score(women.get(i), places.get(j)));
+            }
+        }
+        return denseOptimum(weight);
+    }
+
+    /** The greatest total weight of an assignment of a dense matrix (0 = no pair), rows or columns left over. */
+    static long denseOptimum(int[][] weight) {
+        int n = weight.length;
+        int m = n == 0 ? 0 : weight[0].length;
+        if (n == 0 || m == 0) {
+            return 0;
+        }
+        boolean rowsFirst = n <= m;
+        int[][] cost = rowsFirst ? new int[n][m] : new int[m][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                if (rowsFirst) {
+                    cost[i][j] = -weight[i][j];
+                } else {
+                    cost[j][i] = -weight[i][j];
+                }
+            }
+        }
+        int[] assignment = Hungarian.minimiseCost(cost);
+        long total = 0;
+        for (int r = 0; r < assignment.length; r++) {
+            total -= cost[r][assignment[r]];
+        }
+        return total;
+    }
+
+    @Property(tries = 1000)
+    void theSparseSolverFindsTheDenseOptimum(@ForAll long seed) {
+        Random r = new Random(seed);
+        int n = r.nextInt(12);
+        int m = r.nextInt(9);
+        int[] capacity = new int[m];
+        List<Integer> placeColumn = new ArrayList<>();
+        for (int j = 0; j < m; j++) {
+            capacity[j] = r.nextInt(4);
+            for (int k = 0; k < capacity[j]; k++) {
+                placeColumn.add(j);
+            }
+        }
+        // Few distinct weights, so that ties are common; a dense row where the density is high.
+        int density = 1 + r.nextInt(4);
+        int[][] columns = new int[n][];
+        int[][] weights = new int[n][];
+        int[][] byColumn = new int[n][m];
+        for (int i = 0; i < n; i++) {
+            List<Integer> cols = new ArrayList<>();
+            List<Integer> ws = new ArrayList<>();
+            for (int j = 0; j < m; j++) {
+                if (r.nextInt(4) < density) {
+                    cols.add(j);
+                    ws.add(1 + r.nextInt(r.nextBoolean() ? 3 : 200));
+                    byColumn[i][j] = ws.get(ws.size() - 1);
+                }
+            }
+            columns[i] = cols.stream().mapToInt(Integer::intValue).toArray();
+            weights[i] = ws.stream().mapToInt(Integer::intValue).toArray();
+        }
+        SparseAssignment.Solution solution = SparseAssignment.solve(columns, weights, capacity);
+        int[] columnOf = solution.columnOf();
+        int[] used = new int[m];
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            int j = columnOf[i];
+            if (j >= 0) {
+                assertTrue(byColumn[i][j] > 0, "row " + i + " only takes a column it has an edge to");
+                assertTrue(++used[j] <= capacity[j], "column " + j + " within its capacity");
+                total += byColumn[i][j];
+            }
+        }
+        int[][] dense = new int[n][placeColumn.size()];
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < placeColumn.size(); p++) {
+                dense[i][p] = byColumn[i][placeColumn.get(p)];
+            }
+        }
+        assertEquals(denseOptimum(dense), total);
+        // The prices prove it: never negative, covering every pair, exact on the pairs taken,
+        // nothing on a row that waits or a column with room, and their sum is the total.
+        long prices = 0;
+        for (int i = 0; i < n; i++) {
+            assertTrue(solution.rowPrice()[i] >= 0);
+            for (int e = 0; e < columns[i].length; e++) {
+                assertTrue(solution.cannotImprove(i, columns[i][e], weights[i][e]), "row " + i + " covers its pairs");
+            }
+            if (columnOf[i] >= 0) {
+                assertEquals(byColumn[i][columnOf[i]], solution.rowPrice()[i] + solution.columnPrice()[columnOf[i]]);
+            } else {
+                assertEquals(0, solution.rowPrice()[i], "a row that waits");
+            }
+            prices += solution.rowPrice()[i];
+        }
+        for (int j = 0; j < m; j++) {
+            assertTrue(solution.columnPrice()[j] >= 0);
+            if (used[j] < capacity[j]) {
+                assertEquals(0, solution.columnPrice()[j], "a column with room");
+            }
+            prices += (long) capacity[j] * solution.columnPrice()[j];
+        }
+        assertEquals(total, prices);
+    }
+
+    @Property(tries = 300)
+    void theEngineFindsTheDenseOptimum(@ForAll long seed) {
+        Instance in = instance(seed, 30, 20);
+        long optimum = denseOptimum(in.women(), in.volunteers());
+        List<MatchingEngine.Proposal> proposals = ENGINE.propose(in.women(), in.volunteers());
+        assertNoHardConstraintBroken(in, proposals);
+        assertEquals(optimum, MatchingEngine.totalScore(proposals));
+        // With only her one or two best pairs at first, the left-out pairs must come back where they help.
+        for (int first : new int[] {1, 2}) {
+            List<MatchingEngine.Proposal> fewer = new MatchingEngine(EngineSettings.defaults(TODAY), first).propose(in.women(), in.volunteers());
+            assertNoHardConstraintBroken(in, fewer);
+            assertEquals(optimum, MatchingEngine.totalScore(fewer), "starting from " + first + " pair(s) each");
+        }
+    }
+
     @Property(tries = 400)
     void neverBreaksAHardConstraint(@ForAll long seed) {
         Instance in = instance(seed, 12, 8);
@@ -157,21 +294,47 @@ class MatchingEngineTest {
 
     @Property(tries = 300)
     void theFastScoreIsTheExplainedScore(@ForAll long seed) {
-        Instance in = instance(seed, 6, 6);
-        for (Candidate w : in.women()) {
-            for (VolunteerProfile v : in.volunteers()) {
+        Instance in = instance(seed, 8, 8);
+        PairScorer.Batch batch = ENGINE.scorer().batch(in.women(), in.volunteers());
+        for (int i = 0; i < in.women().size(); i++) {
+            for (int j = 0; j < in.volunteers().size(); j++) {
+                Candidate w = in.women().get(i);
+                VolunteerProfile v = in.volunteers().get(j);
                 Explanation e = ENGINE.scorer().explain(w, v);
                 assertEquals(e.feasible() ? e.score() : -1, ENGINE.scorer().score(w, v));
+                assertEquals(e.feasible() ? e.score() : -1, batch.score(i, j), "woman " + i + ", volunteer " + j + " in one batch");
             }
         }
     }
 
+    @Test
+    void aBatchWithMoreThanSixtyFourLanguagesStillFindsTheSharedOne() {
+        List<Candidate> women = new ArrayList<>();
+        List<VolunteerProfile> volunteers = new ArrayList<>();
+        for (int k = 0; k < 70; k++) {
+            String language = "l" + k;
+            women.add(new Candidate(new UUID(0, k), "net-odense", "0461", List.of(), Set.of(language), Set.copyOf(SLOTS),
+                    Set.of(), null, Instant.parse("2026-11-01T00:00:00Z"), false, Set.of()));
+            volunteers.add(new VolunteerProfile(new UUID(1, k), "net-odense", "0461", VolunteerProfile.Status.ACTIVE,
+                    Set.of(language), Set.copyOf(SLOTS), Set.of(), AgeBand.FROM_30_TO_49, 1, null));
+        }
+        PairScorer.Batch batch = ENGINE.scorer().batch(women, volunteers);
+        for (int i = 0; i < 70; i++) {
+            for (int j = 0; j < 70; j++) {
+                assertEquals(i == j, batch.score(i, j) > 0, "woman " + i + " and volunteer " + j);
+            }
+        }
+        assertEquals(70, ENGINE.propose(women, volunteers).size());
+    }
+
     @Property(tries = 300)
-    void regionByRegionIsAsGoodAsTheWholeBatch(@ForAll long seed) {
+    void thePartsShareNoPossiblePair(@ForAll long seed) {
         Instance in = instance(seed, 14, 10);
-        List<MatchingEngine.Proposal> parts = ENGINE.proposeByRegion(in.women(), in.volunteers());
-        assertNoHardConstraintBroken(in, parts);
-        assertEquals(MatchingEngine.totalScore(ENGINE.propose(in.women(), in.volunteers())), MatchingEngine.totalScore(parts));
+        long byParts = 0;
+        for (MatchingEngine.Part part : MatchingEngine.parts(in.women(), in.volunteers())) {
+            byParts += denseOptimum(part.women(), part.volunteers());
+        }
+        assertEquals(denseOptimum(in.women(), in.volunteers()), byParts);
     }
 
     @Property(tries = 300)
