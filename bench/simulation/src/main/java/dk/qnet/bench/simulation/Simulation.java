@@ -73,8 +73,9 @@ public final class Simulation {
             switch (args[i]) {
                 case "--seeds" -> seeds = Integer.parseInt(args[++i]);
                 case "--no-national" -> national = false;
+                case "--national-only" -> volunteerCounts = List.of();
                 case "--volunteers" -> volunteerCounts = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
-                default -> throw new IllegalArgumentException("usage: [--seeds N] [--volunteers 271,200] [--no-national]");
+                default -> throw new IllegalArgumentException("usage: [--seeds N] [--volunteers 271,200] [--no-national | --national-only]");
             }
         }
         Geography geography = Geography.fromSeed(Geography.findRepositoryRoot());
@@ -194,7 +195,7 @@ public final class Simulation {
             EngineSettings settings = EngineSettings.defaults(today);
             List<Candidate> candidates = ready.stream().map(h -> candidate(h)).toList();
             List<MatchingEngine.Proposal> proposals = policy == Policy.ENGINE
-                    ? new MatchingEngine(settings).proposeByRegion(candidates, free)
+                    ? new MatchingEngine(settings).propose(candidates, free)
                     : new FifoGreedy(settings).propose(candidates, free);
             for (MatchingEngine.Proposal p : proposals) {
                 Her her = ready.stream().filter(h -> h.woman.id().equals(p.referralId())).findFirst().orElseThrow();
