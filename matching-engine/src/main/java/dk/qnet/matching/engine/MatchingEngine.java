@@ -68,8 +68,10 @@ public final class MatchingEngine {
         // Only volunteers in her region or in her own network can be paired with her.
         Map<String, List<Integer>> byRegion = new HashMap<>();
         Map<String, List<Integer>> byNetwork = new HashMap<>();
+        String[] regionOf = new String[free.size()];
         for (int j = 0; j < free.size(); j++) {
-            byRegion.computeIfAbsent(region(free.get(j).municipalityCode()), k -> new ArrayList<>()).add(j);
+            regionOf[j] = region(free.get(j).municipalityCode());
+            byRegion.computeIfAbsent(regionOf[j], k -> new ArrayList<>()).add(j);
             byNetwork.computeIfAbsent(free.get(j).networkId(), k -> new ArrayList<>()).add(j);
         }
         PairScorer.Batch batch = scorer.batch(women, free);
@@ -92,7 +94,7 @@ public final class MatchingEngine {
                 }
             }
             for (int j : inNetwork) {
-                if (!region(free.get(j).municipalityCode()).equals(region)) {
+                if (!regionOf[j].equals(region)) {
                     int score = batch.score(i, j);
                     if (score > 0) {
                         cols[e] = j;

@@ -21,17 +21,6 @@ public final class SparseAssignment {
     }
 
     /**
-     * For each row, the column assigned to it, or -1 when it waits.
-     *
-     * @param columns for each row, the columns it may take, each once
-     * @param weights for each row, the weight of each of those columns, all positive
-     * @param capacity for each column, how many rows it can take
-     */
-    public static int[] maximiseWeight(int[][] columns, int[][] weights, int[] capacity) {
-        return solve(columns, weights, capacity).columnOf();
-    }
-
-    /**
      * The assignment with its proof: a dual price per row and per column, both never negative,
      * such that {@code rowPrice[i] + columnPrice[j] >= weight(i, j)} for every pair given, with
      * equality on the pairs assigned, a price of 0 on every row that waits and on every column
@@ -48,6 +37,13 @@ public final class SparseAssignment {
         }
     }
 
+    /**
+     * The optimal assignment, with its prices.
+     *
+     * @param columns for each row, the columns it may take, each once
+     * @param weights for each row, the weight of each of those columns, all positive
+     * @param capacity for each column, how many rows it can take
+     */
     public static Solution solve(int[][] columns, int[][] weights, int[] capacity) {
         return new Search(columns, weights, capacity).run();
     }
