@@ -32,7 +32,7 @@ public class CalendarResource {
 
     /** A new secret link for the network's calendar; the previous link stops working. */
     @PUT
-    @Path("networks/{networkId}/calendar-link")
+    @Path("calendar-links/{networkId}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     public Response renew(@PathParam("networkId") String networkId, @Context UriInfo uri) {
@@ -43,7 +43,7 @@ public class CalendarResource {
     }
 
     @DELETE
-    @Path("networks/{networkId}/calendar-link")
+    @Path("calendar-links/{networkId}")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     public Response revoke(@PathParam("networkId") String networkId) {
         requireOwn(networkId);

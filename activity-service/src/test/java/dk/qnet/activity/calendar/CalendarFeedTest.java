@@ -49,7 +49,7 @@ class CalendarFeedTest {
         String cancelled = create(coordinator, activity(start.plus(Duration.ofDays(1)), 10)).then().statusCode(201).extract().path("id");
         given().auth().oauth2(coordinator).post("/api/v1/activities/" + cancelled + "/cancel").then().statusCode(200);
 
-        String url = given().auth().oauth2(coordinator).put("/api/v1/networks/net-roskilde/calendar-link")
+        String url = given().auth().oauth2(coordinator).put("/api/v1/calendar-links/net-roskilde")
                 .then().statusCode(200).extract().path("url");
         String ics = given().get(path(url)).then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.startsWith("text/calendar")).extract().asString();
@@ -71,7 +71,7 @@ class CalendarFeedTest {
         }
 
         // A new link revokes the old; deleting it revokes it too.
-        String renewed = given().auth().oauth2(coordinator).put("/api/v1/networks/net-roskilde/calendar-link")
+        String renewed = given().auth().oauth2(coordinator).put("/api/v1/calendar-links/net-roskilde")
                 .then().statusCode(200).extract().path("url");
         given().get(path(url)).then().statusCode(404).contentType("application/problem+json");
         given().get(path(renewed)).then().statusCode(200);
@@ -81,16 +81,16 @@ class CalendarFeedTest {
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update calendar_link set created_at = created_at - interval '181 days' where network_id = 'net-roskilde'").executeUpdate());
         given().get(path(renewed)).then().statusCode(404);
-        String fresh = given().auth().oauth2(coordinator).put("/api/v1/networks/net-roskilde/calendar-link")
+        String fresh = given().auth().oauth2(coordinator).put("/api/v1/calendar-links/net-roskilde")
                 .then().statusCode(200).body("expiresAt", org.hamcrest.Matchers.notNullValue()).extract().path("url");
         given().get(path(fresh)).then().statusCode(200);
-        given().auth().oauth2(coordinator).delete("/api/v1/networks/net-roskilde/calendar-link").then().statusCode(204);
+        given().auth().oauth2(coordinator).delete("/api/v1/calendar-links/net-roskilde").then().statusCode(204);
         given().get(path(fresh)).then().statusCode(404);
         given().get("/api/v1/calendar/" + "0".repeat(64) + ".ics").then().statusCode(404);
         given().get("/api/v1/calendar/not-a-token.ics").then().statusCode(404);
 
-        given().auth().oauth2(TestTokens.coordinator("net-other")).put("/api/v1/networks/net-roskilde/calendar-link")
+        given().auth().oauth2(TestTokens.coordinator("net-other")).put("/api/v1/calendar-links/net-roskilde")
                 .then().statusCode(404);
-        given().auth().oauth2(TestTokens.shelter("s")).put("/api/v1/networks/net-roskilde/calendar-link").then().statusCode(403);
+        given().auth().oauth2(TestTokens.shelter("s")).put("/api/v1/calendar-links/net-roskilde").then().statusCode(403);
     }
 }
