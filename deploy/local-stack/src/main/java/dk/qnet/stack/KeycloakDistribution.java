@@ -24,7 +24,8 @@ import java.util.zip.ZipInputStream;
  */
 public final class KeycloakDistribution {
 
-    public static final String VERSION = "26.7.3";
+    /** The root pom's {@code keycloak.version}, filled into qnet-stack.properties by the build. */
+    public static final String VERSION = StackVersions.get("keycloak.version");
     private static final String PATH = "org/keycloak/keycloak-quarkus-dist/" + VERSION + "/keycloak-quarkus-dist-" + VERSION + ".zip";
     private static final String CENTRAL = "https://repo.maven.apache.org/maven2/";
 
@@ -43,6 +44,7 @@ public final class KeycloakDistribution {
             zip = cacheDir.resolve("keycloak-quarkus-dist-" + VERSION + ".zip");
             if (!Files.exists(zip)) {
                 download(URI.create(CENTRAL + PATH), zip, progress);
+                verify(zip, fetchText(URI.create(CENTRAL + PATH + ".sha1")), progress);
             }
         }
         progress.println("Unpacking Keycloak " + VERSION + " into " + home);
@@ -99,6 +101,41 @@ public final class KeycloakDistribution {
         }
         progress.println();
         Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The zip's SHA-1 against the one Maven Central publishes beside it; a mismatch deletes the zip and stops. */
+    static void verify(Path zip, String published, PrintStream progress) throws IOException {
+        String expected = published.trim().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT);
+        String actual = sha1(zip);
+        if (!actual.equals(expected)) {
+            Files.deleteIfExists(zip);
+            throw new IOException("The Keycloak download is damaged: SHA-1 " + actual + ", Maven Central says " + expected
+                    + ". It was deleted; run ./qnet up again.");
+        }
+        progress.println("Keycloak " + VERSION + " download checked: SHA-1 " + actual);
+    }
+
+    static String sha1(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-1");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String fetchText(URI uri) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(20)).build()
+                .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("No checksum for the Keycloak download: HTTP " + response.statusCode() + " from " + uri);
+        }
+        return response.body();
     }
 
     private static void unzip(Path zip, Path into) throws IOException {
