@@ -8,9 +8,20 @@ import java.util.List;
 /**
  * An RFC 9457 problem detail. It carries no stack trace, no class name and no personal data:
  * {@code detail} is always written by our code, never copied from an exception or the request.
+ * {@code instance} names one occurrence: for a server error, the error id in the service's log
+ * ({@code urn:uuid:...}), so a shelter can quote it and the operator find the line.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors, String instance) {
+
+    public Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+        this(type, title, status, detail, errors, null);
+    }
+
+    /** This problem as one logged occurrence. */
+    public Problem occurrence(String errorId) {
+        return new Problem(type, title, status, detail + " Quote error id " + errorId + " if you contact us.", errors, "urn:uuid:" + errorId);
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);

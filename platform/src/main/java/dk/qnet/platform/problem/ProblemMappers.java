@@ -122,20 +122,17 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformed(json);
         }
-        Response.ResponseBuilder builder = Response.fromResponse(Problem.forStatus(status).toResponse());
+        Problem problem = status >= 500 ? Problem.forStatus(status).occurrence(logServerError(e)) : Problem.forStatus(status);
+        Response.ResponseBuilder builder = Response.fromResponse(problem.toResponse());
         if (e.getResponse() != null && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
             builder.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
-        }
-        if (status >= 500) {
-            logServerError(e);
         }
         return builder.build();
     }
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
-        logServerError(e);
-        return Problem.forStatus(500).toResponse();
+        return Problem.forStatus(500).occurrence(logServerError(e)).toResponse();
     }
 
     private static Response unauthorizedResponse() {
@@ -144,7 +141,8 @@ public class ProblemMappers {
                 .build();
     }
 
-    private static void logServerError(Throwable e) {
+    /** Logs the error without its message (it could quote personal data) and returns the id the answer carries. */
+    static String logServerError(Throwable e) {
         // Class names and frames only: a message could quote personal data.
         String errorId = UUID.randomUUID().toString();
         StringBuilder chain = new StringBuilder(e.getClass().getName());
@@ -154,6 +152,7 @@ public class ProblemMappers {
         StackTraceElement[] frames = e.getStackTrace();
         String where = frames.length > 0 ? frames[0].toString() : "?";
         LOG.errorf("Unhandled error %s: %s at %s", errorId, chain, where);
+        return errorId;
     }
 
     static String fieldOf(ConstraintViolation<?> violation) {
