@@ -7,6 +7,12 @@ public final class EventHeaders {
     public static final String EVENT_TYPE = "qnet-event-type";
     public static final String OCCURRED_AT = "qnet-occurred-at";
     public static final String SCHEMA_VERSION = "qnet-schema-version";
+    /**
+     * The W3C trace context of the request that caused the event (optional): written with the
+     * event in the outbox, so one referral is one trace from the shelter's POST to every
+     * consumer's commit. Random ids only, never personal data.
+     */
+    public static final String TRACEPARENT = "traceparent";
 
     private EventHeaders() {
     }

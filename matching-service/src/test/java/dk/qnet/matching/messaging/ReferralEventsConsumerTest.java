@@ -81,6 +81,36 @@ class ReferralEventsConsumerTest {
         assertEquals(0, waitingCount(second), "a duplicate event id must not be applied again");
         assertEquals(1L, ((Number) em.createNativeQuery(
                 "select count(*) from inbox_event where event_id = ?1").setParameter(1, eventId).getSingleResult()).longValue());
+        String metrics = dk.qnet.testing.PrometheusText.scrape();
+        assertTrue(dk.qnet.testing.PrometheusText.sum(metrics, "qnet_inbox_duplicates_total", "consumer=") >= 1, "duplicates are counted");
+        assertTrue(dk.qnet.testing.PrometheusText.sum(metrics, "qnet_inbox_applied_total", "consumer=") >= 2, "applied events are counted");
+    }
+
+    /** An event is applied in the trace its traceparent header names (through real Kafka), and the inbox row says which. */
+    @Test
+    void anEventIsAppliedInTheTraceOfTheRequestThatCausedIt() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        UUID referral = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        KafkaProbe.send(Topics.REFERRALS, referral.toString(), referralReceived(referral, "net-aarhus"), Map.of(
+                EventHeaders.EVENT_ID, eventId.toString(),
+                EventHeaders.EVENT_TYPE, "ReferralReceived",
+                EventHeaders.OCCURRED_AT, Instant.now().toString(),
+                EventHeaders.SCHEMA_VERSION, "1",
+                EventHeaders.TRACEPARENT, "00-" + traceId + "-b7ad6b7169203331-01"));
+        UUID untraced = UUID.randomUUID();
+        UUID untracedEvent = UUID.randomUUID();
+        KafkaProbe.sendEvent(EventType.REFERRAL_RECEIVED, untraced.toString(), referralReceived(untraced, "net-aarhus"), untracedEvent);
+        awaitWaiting(referral);
+        awaitWaiting(untraced);
+        assertEquals(traceId, traceOf(eventId));
+        // An event without a trace context (an older producer) starts a trace of its own.
+        String own = traceOf(untracedEvent);
+        assertTrue(own != null && own.matches("[0-9a-f]{32}") && !own.equals(traceId), "trace: " + own);
+    }
+
+    String traceOf(UUID eventId) {
+        return (String) em.createNativeQuery("select trace_id from inbox_event where event_id = ?1").setParameter(1, eventId).getSingleResult();
     }
 
     @Test
@@ -125,6 +155,8 @@ class ReferralEventsConsumerTest {
         String reason = KafkaProbe.header(dead.stream().filter(r -> poisonKey.equals(r.key())).findFirst().orElseThrow(),
                 "dead-letter-reason");
         assertTrue(reason.contains("not a valid ReferralReceived"), reason);
+        assertTrue(dk.qnet.testing.PrometheusText.sum(dk.qnet.testing.PrometheusText.scrape(), "qnet_dead_letters_total",
+                "topic=\"" + Topics.REFERRALS + "\"") >= 3, "dead letters are counted per topic");
     }
 
     @Test

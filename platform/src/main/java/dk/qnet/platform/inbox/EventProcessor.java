@@ -1,6 +1,8 @@
 package dk.qnet.platform.inbox;
 
 import dk.qnet.contracts.EventHeaders;
+import io.micrometer.core.instrument.MeterRegistry;
+import dk.qnet.platform.tracing.TraceContext;
 import dk.qnet.contracts.EventJson;
 import dk.qnet.contracts.EventType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,29 +35,58 @@ public class EventProcessor {
 
     private final Inbox inbox;
     private final ConsumerStalls stalls;
+    private final TraceContext traces;
+    private final MeterRegistry registry;
 
-    public EventProcessor(Inbox inbox, ConsumerStalls stalls) {
+    public EventProcessor(Inbox inbox, ConsumerStalls stalls, TraceContext traces, MeterRegistry registry) {
         this.inbox = inbox;
         this.stalls = stalls;
+        this.traces = traces;
+        this.registry = registry;
+    }
+
+    /** Counted per consumer and topic ({@code qnet_dead_letters_total}); the connector then sends the record to the DLQ. */
+    private void deadLettered(EventHandlers handlers, ConsumerRecord<String, String> record) {
+        registry.counter("qnet.dead.letters", "consumer", handlers.consumer(), "topic", record.topic()).increment();
     }
 
     public void process(ConsumerRecord<String, String> record, EventHandlers handlers) {
-        ReceivedEvent<?> event = read(record);
+        ReceivedEvent<?> event;
+        try {
+            event = read(record);
+        } catch (UnreadableEventException e) {
+            deadLettered(handlers, record);
+            throw e;
+        }
         Consumer<ReceivedEvent<?>> handler = handlers.handlerFor(event.type()).orElse(null);
         if (handler == null) {
             return;
         }
+        // The event is applied in the trace of the request that caused it (its traceparent header).
+        traces.inConsumerSpan(handlers.consumer() + " process " + record.topic(), optionalHeader(record, EventHeaders.TRACEPARENT),
+                () -> apply(event, handler, handlers, record.topic()));
+    }
+
+    private void apply(ReceivedEvent<?> event, Consumer<ReceivedEvent<?>> handler, EventHandlers handlers, String topic) {
         for (int attempt = 1; ; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
+                boolean first = QuarkusTransaction.requiringNew().call(() -> {
                     if (inbox.firstDelivery(handlers.consumer(), event.eventId())) {
                         handler.accept(event);
+                        return true;
                     }
+                    return false;
                 });
+                if (first) {
+                    registry.counter("qnet.inbox.applied", "consumer", handlers.consumer()).increment();
+                } else {
+                    registry.counter("qnet.inbox.duplicates", "consumer", handlers.consumer()).increment();
+                }
                 stalls.resumed(handlers.consumer());
                 return;
             } catch (UnreadableEventException e) {
                 stalls.resumed(handlers.consumer());
+                registry.counter("qnet.dead.letters", "consumer", handlers.consumer(), "topic", topic).increment();
                 throw e;
             } catch (RuntimeException e) {
                 stalls.stalled(handlers.consumer());
@@ -129,6 +160,11 @@ public class EventProcessor {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    private static String optionalHeader(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -1,5 +1,6 @@
 package dk.qnet.platform.inbox;
 
+import dk.qnet.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -19,12 +20,16 @@ public class Inbox {
         this.em = em;
     }
 
-    /** True the first time this consumer sees the event; false when it was already applied. */
+    /**
+     * True the first time this consumer sees the event; false when it was already applied. The row
+     * keeps the trace the event was applied in, so an operator can follow one referral across services.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String consumer, UUID eventId) {
-        return em.createNativeQuery("insert into inbox_event (consumer, event_id) values (?1, ?2) on conflict do nothing")
+        return em.createNativeQuery("insert into inbox_event (consumer, event_id, trace_id) values (?1, ?2, ?3) on conflict do nothing")
                 .setParameter(1, consumer)
                 .setParameter(2, eventId)
+                .setParameter(3, TraceContext.currentTraceId().orElse(null))
                 .executeUpdate() == 1;
     }
 }

@@ -2,6 +2,7 @@ package dk.qnet.platform.outbox;
 
 import dk.qnet.contracts.EventJson;
 import dk.qnet.contracts.EventType;
+import dk.qnet.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -35,8 +36,8 @@ public class Outbox {
         EventType type = EventType.of(payload.getClass());
         UUID eventId = UUID.randomUUID();
         em.createNativeQuery("""
-                insert into outbox_event (event_id, topic, aggregate_id, event_type, schema_version, occurred_at, payload)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                insert into outbox_event (event_id, topic, aggregate_id, event_type, schema_version, occurred_at, payload, traceparent)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                 """)
                 .setParameter(1, eventId)
                 .setParameter(2, type.topic())
@@ -45,6 +46,7 @@ public class Outbox {
                 .setParameter(5, type.schemaVersion())
                 .setParameter(6, Instant.now().truncatedTo(ChronoUnit.MICROS))
                 .setParameter(7, EventJson.write(payload))
+                .setParameter(8, TraceContext.currentTraceparent().orElse(null))
                 .executeUpdate();
         wakeRelayAfterCommit();
         return eventId;

@@ -2,6 +2,8 @@ package dk.qnet.platform.outbox;
 
 import dk.qnet.platform.persistence.SqlValues;
 import dk.qnet.contracts.EventHeaders;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -45,10 +47,16 @@ public class OutboxRelay {
     private volatile boolean stopped;
     private volatile java.time.Instant failingSince;
 
-    public OutboxRelay(EntityManager em, OutboxProducer producer, OutboxConfig config) {
+    private final Counter published;
+    private final Counter failures;
+
+    public OutboxRelay(EntityManager em, OutboxProducer producer, OutboxConfig config, MeterRegistry registry) {
         this.em = em;
         this.producer = producer;
         this.config = config;
+        this.published = Counter.builder("qnet.outbox.published").description("Events acknowledged by Kafka").register(registry);
+        this.failures = Counter.builder("qnet.outbox.publish.failures")
+                .description("Relay passes that stopped at an event Kafka did not acknowledge").register(registry);
     }
 
     @Scheduled(every = "${qnet.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -105,7 +113,7 @@ public class OutboxRelay {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select id, event_id, topic, aggregate_id, event_type, schema_version, occurred_at, payload
+                select id, event_id, topic, aggregate_id, event_type, schema_version, occurred_at, payload, traceparent
                 from outbox_event where published_at is null order by id limit ?1
                 """)
                 .setParameter(1, config.batchSize())
@@ -137,6 +145,10 @@ public class OutboxRelay {
             em.createNativeQuery("update outbox_event set published_at = now() where id in (?1)")
                     .setParameter(1, published)
                     .executeUpdate();
+            this.published.increment(published.size());
+        }
+        if (failure != null) {
+            failures.increment();
         }
         // What was acknowledged is committed as published even when a later row failed,
         // so it is not published twice; the failed row and all after it wait for the next pass.
@@ -152,6 +164,9 @@ public class OutboxRelay {
                 .add(new RecordHeader(EventHeaders.EVENT_TYPE, bytes((String) row[4])))
                 .add(new RecordHeader(EventHeaders.OCCURRED_AT, bytes(SqlValues.instant(row[6]).toString())))
                 .add(new RecordHeader(EventHeaders.SCHEMA_VERSION, bytes(row[5].toString())));
+        if (row[8] != null) {
+            record.headers().add(new RecordHeader(EventHeaders.TRACEPARENT, bytes((String) row[8])));
+        }
         return record;
     }
 

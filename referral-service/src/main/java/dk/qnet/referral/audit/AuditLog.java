@@ -2,6 +2,8 @@ package dk.qnet.referral.audit;
 
 import dk.qnet.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +49,11 @@ public class AuditLog {
     private final SecretKeySpec chainKey;
     private final long plainEntriesUntil;
 
-    public AuditLog(EntityManager em, AuditConfig config) {
+    private final Counter appends;
+
+    public AuditLog(EntityManager em, AuditConfig config, MeterRegistry registry) {
         this.em = em;
+        this.appends = Counter.builder("qnet.audit.appends").description("Entries appended to the audit chain").register(registry);
         byte[] key;
         try {
             key = Base64.getDecoder().decode(config.chainKey().trim());
@@ -88,6 +93,7 @@ public class AuditLog {
                 .setParameter(10, prev)
                 .setParameter(11, hash)
                 .executeUpdate();
+        appends.increment();
     }
 
     @Transactional

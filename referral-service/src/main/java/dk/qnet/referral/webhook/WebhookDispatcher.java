@@ -2,6 +2,8 @@ package dk.qnet.referral.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.qnet.platform.persistence.SqlValues;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,7 +40,13 @@ public class WebhookDispatcher {
     private final Webhooks webhooks;
     private final WebhookSender sender;
 
-    public WebhookDispatcher(EntityManager em, WebhookConfig config, ObjectMapper json, Webhooks webhooks) {
+    private final MeterRegistry registry;
+    private final AtomicLong pending = new AtomicLong();
+
+    public WebhookDispatcher(EntityManager em, WebhookConfig config, ObjectMapper json, Webhooks webhooks, MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder("qnet.webhook.pending", pending, AtomicLong::get)
+                .description("Webhook deliveries neither delivered nor given up: waiting for their next attempt").register(registry);
         this.em = em;
         this.config = config;
         this.json = json;
@@ -95,6 +104,8 @@ public class WebhookDispatcher {
     void record(Due due, DeliveryError failure) {
         int attempts = due.attempts() + 1;
         QuarkusTransaction.requiringNew().run(() -> {
+            registry.counter("qnet.webhook.deliveries", "outcome",
+                    failure == null ? "delivered" : attempts >= config.maxAttempts() ? "given_up" : "retry").increment();
             if (failure == null) {
                 em.createNativeQuery("update webhook_delivery set delivered_at = now(), attempts = ?2, last_error = null where id = ?1")
                         .setParameter(1, due.id()).setParameter(2, attempts).executeUpdate();
@@ -108,6 +119,16 @@ public class WebhookDispatcher {
                         .setParameter(3, attempts).setParameter(4, failure.name()).executeUpdate();
             }
         });
+    }
+
+    @Scheduled(every = "${qnet.webhooks.metrics-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void countPending() {
+        try {
+            pending.set(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                    "select count(*) from webhook_delivery where delivered_at is null and failed_at is null").getSingleResult()).longValue()));
+        } catch (RuntimeException e) {
+            // The database away: readiness says so; the gauge keeps its last value.
+        }
     }
 
     Duration backoff(int failedAttempts) {

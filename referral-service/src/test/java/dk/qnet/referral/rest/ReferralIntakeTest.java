@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -84,6 +85,53 @@ class ReferralIntakeTest {
         for (String personal : List.of("Amira", "Hansen", "20 30 40 50", "20304050", "amira@", "kl. 10", "børn", "shelter-odense")) {
             assertFalse(event.value().contains(personal), "the event must not carry " + personal);
         }
+    }
+
+    /** The shelter's request and its event are one trace: the intake's trace context travels in the outbox to the Kafka header. */
+    @Test
+    void theEventCarriesTheTraceOfTheRequestThatCausedIt() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String id = given().auth().oauth2(TestTokens.shelter("shelter-odense")).contentType(io.restassured.http.ContentType.JSON)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(body("0461").toString()).post("/api/v1/referrals")
+                .then().statusCode(201).extract().path("id");
+        ConsumerRecord<String, String> event = await().atMost(Duration.ofSeconds(30)).until(
+                () -> KafkaProbe.readAll(Topics.REFERRALS).stream().filter(r -> id.equals(r.key())).findFirst().orElse(null),
+                notNullValue());
+        String traceparent = KafkaProbe.header(event, EventHeaders.TRACEPARENT);
+        assertTrue(traceparent != null && traceparent.matches("00-" + traceId + "-[0-9a-f]{16}-0[01]"), "traceparent: " + traceparent);
+        assertFalse(traceparent.contains("00f067aa0ba902b7"), "the event's parent is the service's own span, not the caller's");
+
+        // Without a caller's trace, the request starts one, and the event carries it all the same.
+        String other = ReferralFixtures.create(TestTokens.shelter("shelter-odense"), "0461");
+        ConsumerRecord<String, String> second = await().atMost(Duration.ofSeconds(30)).until(
+                () -> KafkaProbe.readAll(Topics.REFERRALS).stream().filter(r -> other.equals(r.key())).findFirst().orElse(null),
+                notNullValue());
+        String fresh = KafkaProbe.header(second, EventHeaders.TRACEPARENT);
+        assertTrue(fresh != null && fresh.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]") && !fresh.contains(traceId), "traceparent: " + fresh);
+    }
+
+    /** What an on-call person watches: the outbox, the relay, webhooks, the audit chain and intake by outcome. */
+    @Test
+    void theOnCallMetricsAreExposed() {
+        String id = ReferralFixtures.create(TestTokens.shelter("shelter-odense"), "0461");
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> KafkaProbe.readAll(Topics.REFERRALS).stream().anyMatch(r -> id.equals(r.key())));
+        ReferralFixtures.post(TestTokens.shelter("shelter-odense"), "{\"unknown\":1}").then().statusCode(400);
+        given().auth().oauth2(TestTokens.shelter("shelter-odense")).get("/api/v1/referrals/" + id).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String metrics = dk.qnet.testing.PrometheusText.scrape();
+            assertTrue(dk.qnet.testing.PrometheusText.sum(metrics, "qnet_outbox_published_total") >= 1, "published");
+            assertTrue(dk.qnet.testing.PrometheusText.sum(metrics, "qnet_outbox_publish_failures_total") >= 0, "failures");
+            assertTrue(dk.qnet.testing.PrometheusText.sum(metrics, "qnet_outbox_backlog") >= 0, "backlog");
+            assertTrue(dk.qnet.testing.PrometheusText.sum(metrics, "qnet_outbox_oldest_age_seconds") >= 0, "oldest age");
+            assertTrue(dk.qnet.testing.PrometheusText.sum(metrics, "qnet_webhook_pending") >= 0, "webhooks pending");
+            assertTrue(dk.qnet.testing.PrometheusText.sum(metrics, "qnet_audit_appends_total") >= 1, "audit appends");
+            for (String status : List.of("201", "400")) {
+                assertTrue(dk.qnet.testing.PrometheusText.sum(metrics, "http_server_requests_seconds_count",
+                        "method=\"POST\"", "status=\"" + status + "\"", "uri=\"/api/v1/referrals\"") >= 1, "intake " + status);
+            }
+        });
     }
 
     @Test
