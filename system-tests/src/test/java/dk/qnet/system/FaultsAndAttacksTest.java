@@ -167,7 +167,7 @@ class FaultsAndAttacksTest {
                             .post(activities + "/" + activity + "/registrations"), r -> r.statusCode() == 201).jsonPath().getString("id");
             Map<String, String> objects = Map.of("referrals", referral, "waiting-referrals", referral, "volunteers", pairing.volunteer(),
                     "proposals", pairing.proposal(), "matches", pairing.match(), "activities", activity, "registrations", registration,
-                    "networks", "net-odense");
+                    "networks", "net-odense", "calendar-links", "net-odense");
 
             Map<String, String> callers = new java.util.LinkedHashMap<>();
             for (String user : List.of("shelter-odense", "adviser-odense", "coordinator-odense", "analyst", "admin", "shelter-aarhus",
@@ -258,6 +258,9 @@ class FaultsAndAttacksTest {
                  "venue":"Netværkets lokaler","venueKind":"NETWORK_PREMISES","audience":["WOMEN","CHILDREN","VOLUNTEERS"],"capacity":10}
                 """;
 
+        /** Path segments followed by a network's id (a readable name, not a UUID). */
+        static final Set<String> NETWORK_IDS = Set.of("networks", "calendar-links");
+
         /** Fills each path parameter with the object named by the segment before it, or with the given id. */
         String fill(String path, Map<String, String> objects, String instead) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^/]+)/\\{[^}]+}").matcher(path);
@@ -267,10 +270,8 @@ class FaultsAndAttacksTest {
                 if (object == null) {
                     throw new IllegalStateException("no object for " + m.group() + " in " + path + ": add one to the matrix");
                 }
-                String id = instead != null && !m.group(1).equals("networks") ? instead : object;
-                if (instead != null && m.group(1).equals("networks")) {
-                    id = "net-nowhere";
-                }
+                boolean network = NETWORK_IDS.contains(m.group(1));
+                String id = instead == null ? object : network ? "net-nowhere" : instead;
                 m.appendReplacement(filled, java.util.regex.Matcher.quoteReplacement(m.group(1) + "/" + id));
             }
             m.appendTail(filled);

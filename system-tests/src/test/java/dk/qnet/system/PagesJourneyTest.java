@@ -66,6 +66,12 @@ class PagesJourneyTest {
         }
     }
 
+    /** A good start logs no WARN or ERROR line, in plain text (ReferralJourneyTest checks the JSON form). */
+    @Test
+    void aGoodStartLogsNoWarning() {
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), suite.warningsAtStart);
+    }
+
     @Test
     void aReferralTravelsFromTheShelterFormToAMeetingOnTheBoardAndBack() throws Exception {
         String referrals = suite.baseUrl(suite.referralPort) + "/sider/henvisninger";

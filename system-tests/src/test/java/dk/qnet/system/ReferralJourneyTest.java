@@ -35,7 +35,20 @@ class ReferralJourneyTest {
 
     @BeforeAll
     static void up() throws Exception {
-        suite = RunningSuite.start();
+        // The services log JSON lines here, as in production, so the canary hunt covers that form too.
+        suite = RunningSuite.start(Map.of("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true"));
+    }
+
+    /** A good start logs nothing alarming, in JSON as in text (PagesJourneyTest): no WARN or ERROR line in any log. */
+    @Test
+    @org.junit.jupiter.api.Order(0)
+    void aGoodStartLogsNoWarningAndTheServicesLogJson() throws Exception {
+        assertEquals(List.of(), suite.warningsAtStart);
+        for (String service : List.of("referral-service", "matching-service", "activity-service", "statistics-service")) {
+            List<String> lines = java.nio.file.Files.readAllLines(suite.state().resolve("logs/" + service + ".log"));
+            long json = lines.stream().filter(l -> l.startsWith("{\"timestamp\"")).count();
+            assertTrue(json > 5 && json >= lines.size() - 3, service + " logs JSON lines: " + lines.subList(0, Math.min(3, lines.size())));
+        }
     }
 
     @AfterAll

@@ -62,7 +62,30 @@ final class RunningSuite implements AutoCloseable {
             suite.close();
             throw new IllegalStateException("./qnet up failed with " + rc + ": see " + suite.home.resolve("qnet-up.log"));
         }
+        suite.warningsAtStart.addAll(warnings(suite.state().resolve("logs")));
         return suite;
+    }
+
+    /** The WARN and ERROR lines in the logs of what ./qnet up started, as they were when it returned. */
+    final List<String> warningsAtStart = new ArrayList<>();
+
+    /** A warning or worse, in Quarkus' and Keycloak's text lines, slf4j-simple's, the JDK's, and JSON lines. */
+    static final java.util.regex.Pattern WARNING = java.util.regex.Pattern.compile(
+            "^\\S+ \\S+ +(WARN|ERROR|FATAL)\\b|\\] (WARN|ERROR) |^(WARNING|SEVERE|ERROR):|\"level\":\"(WARN|WARNING|ERROR|FATAL)\"");
+
+    static List<String> warnings(Path logs) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (var files = Files.list(logs)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".log") && !p.getFileName().toString().equals("build.log"))
+                    .sorted().toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    if (WARNING.matcher(line).find()) {
+                        found.add(f.getFileName() + ": " + line);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     int kafkaPort() {
