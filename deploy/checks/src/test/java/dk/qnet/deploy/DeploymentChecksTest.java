@@ -419,9 +419,17 @@ class DeploymentChecksTest {
         for (String service : SERVICES) {
             JsonNode pod = named("Deployment", service).path("spec").path("template").path("spec");
             assertEquals(user, pod.path("securityContext").path("runAsUser").asInt());
-            assertEquals("qnet/" + service + ":1.0.0", pod.path("containers").get(0).path("image").asText());
+            assertEquals("qnet/" + service + ":" + projectVersion(), pod.path("containers").get(0).path("image").asText(),
+                    "the tag the build gives the image (Quarkus: the project version); the production overlay sets the released one");
         }
         assertTrue(Files.readString(root.resolve("platform/pom.xml")).contains("quarkus-container-image-jib"));
+    }
+
+    /** The root pom's own version: the tag Quarkus gives the images it builds. */
+    static String projectVersion() throws IOException {
+        Matcher m = Pattern.compile("<artifactId>qnet-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(Files.readString(root.resolve("pom.xml")));
+        assertTrue(m.find(), "the root pom has a version");
+        return m.group(1);
     }
 
     @Test
@@ -432,6 +440,7 @@ class DeploymentChecksTest {
             if (s.isMissingNode()) {
                 fail("compose lacks " + service);
             }
+            assertEquals("qnet/" + service + ":" + projectVersion(), s.path("image").asText(), "compose runs the image the build makes");
             Properties config = config(service);
             Set<String> known = envNames(config);
             s.path("environment").fieldNames().forEachRemaining(name ->
