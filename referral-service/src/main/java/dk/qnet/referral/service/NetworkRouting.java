@@ -14,14 +14,17 @@ import java.util.Optional;
 
 /**
  * Finds the network that covers a municipality, from the networks matching-service publishes.
- * Where two networks cover one municipality, the first by id takes it. Until the first network
- * has arrived, the configured seed answers, so a fresh installation can route at once.
+ * Where two networks cover one municipality, the first by id takes it. Until every network the
+ * configured seed names has arrived, the seed answers for a municipality no known network covers,
+ * so a fresh installation routes at once and also while the networks are still arriving one by
+ * one (when the first arrival switched the seed off, a referral in that window stayed unrouted).
  */
 @ApplicationScoped
 public class NetworkRouting {
 
     private final EntityManager em;
     private final Map<String, String> seed = new HashMap<>();
+    private final List<String> seededNetworks;
 
     public NetworkRouting(EntityManager em, RoutingConfig config) {
         this.em = em;
@@ -31,6 +34,7 @@ public class NetworkRouting {
                 seed.put(kv[0].trim(), kv[1].trim());
             }
         }
+        seededNetworks = seed.values().stream().distinct().sorted().toList();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -43,8 +47,12 @@ public class NetworkRouting {
         if (!covering.isEmpty()) {
             return Optional.of(covering.get(0));
         }
-        boolean anyKnown = !em.createNativeQuery("select 1 from network_route limit 1").getResultList().isEmpty();
-        return anyKnown ? Optional.empty() : Optional.ofNullable(seed.get(municipalityCode));
+        if (seededNetworks.isEmpty()) {
+            return Optional.empty();
+        }
+        long seededKnown = ((Number) em.createNativeQuery("select count(*) from network_route where network_id in (?1)")
+                .setParameter(1, seededNetworks).getSingleResult()).longValue();
+        return seededKnown < seededNetworks.size() ? Optional.ofNullable(seed.get(municipalityCode)) : Optional.empty();
     }
 
     /** Applies a network's newest description; an older one arriving late changes nothing. */

@@ -14,6 +14,7 @@ import dk.qnet.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +109,43 @@ class MatchingEventsConsumerTest {
                         .then().statusCode(201).body("networkId", equalTo("net-marker")));
         dk.qnet.referral.ReferralFixtures.post(shelter, dk.qnet.referral.ReferralFixtures.body("0563"))
                 .then().statusCode(201).body("networkId", equalTo("net-fanoe"));
+    }
+
+    @jakarta.inject.Inject
+    dk.qnet.referral.service.NetworkRouting routing;
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    static dk.qnet.contracts.network.NetworkUpdated network(String id, String... municipalities) {
+        return new dk.qnet.contracts.network.NetworkUpdated(id, "Qnet", List.of(municipalities), true, Instant.now());
+    }
+
+    /**
+     * While the networks arrive one by one (a fresh installation reading qnet.networks.v1), the seed
+     * still answers for a municipality no arrived network covers; once every seeded network is known,
+     * the table alone decides. Run in a transaction that is rolled back, on an empty table.
+     */
+    /** Thrown at the end of a test's transaction so that it is rolled back. */
+    static final class Undo extends RuntimeException {
+    }
+
+    @Test
+    void theSeedRoutesUntilEverySeededNetworkHasArrived() {
+        org.junit.jupiter.api.Assertions.assertThrows(Undo.class, () -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from network_route").executeUpdate();
+            assertEquals(java.util.Optional.of("net-odense"), routing.networkFor("0461"), "nothing arrived: the seed");
+            routing.update(network("net-aalborg", "0851"));
+            assertEquals(java.util.Optional.of("net-odense"), routing.networkFor("0461"), "one network arrived, Odense not yet: still the seed");
+            assertEquals(java.util.Optional.of("net-aalborg"), routing.networkFor("0851"));
+            routing.update(network("net-aarhus", "0751"));
+            routing.update(network("net-koebenhavn", "0101"));
+            routing.update(network("net-odense", "0461", "0479"));
+            assertEquals(java.util.Optional.of("net-odense"), routing.networkFor("0479"), "the table covers what the seed does not");
+            routing.update(network("net-odense", "0479"));
+            assertEquals(java.util.Optional.empty(), routing.networkFor("0461"), "every seeded network known: the table decides, 0461 is unrouted");
+            throw new Undo();
+        }));
     }
 
     @Test
