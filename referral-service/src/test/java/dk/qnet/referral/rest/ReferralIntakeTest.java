@@ -241,6 +241,8 @@ class ReferralIntakeTest {
 
     @Test
     void unknownPathsWrongMethodsAndWrongAcceptAreProblemJson() {
+        // A person who opens the service's root in a browser is sent on to her pages (login first), not to a 404.
+        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/sider/"));
         String token = TestTokens.shelter("s");
         given().auth().oauth2(token).get("/api/v1/nothing-here").then().statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(token).delete("/api/v1/referrals").then().statusCode(405).contentType(PROBLEM);

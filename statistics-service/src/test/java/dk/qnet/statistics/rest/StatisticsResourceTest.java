@@ -62,6 +62,14 @@ class StatisticsResourceTest {
         org.junit.jupiter.api.Assertions.assertFalse(may.getBoolean("suppressed"));
     }
 
+    /** Here / is the public dashboard itself, not the redirect to the pages the other services give a browser. */
+    @Test
+    void theRootIsThePublicDashboard() {
+        given().redirects().follow(false).get("/").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/html"))
+                .body(org.hamcrest.Matchers.containsString("echarts"));
+    }
+
     @Test
     void smallCountsArePublishedSuppressedNeverAsTheNumber() {
         for (int i = 0; i < 3; i++) {
