@@ -206,11 +206,12 @@ class IngressRoutingTest {
     /** What must be routed, host by host. */
     static Map<String, List<Served>> required() throws IOException {
         Map<String, List<Served>> required = new LinkedHashMap<>();
-        List<Served> pages = new ArrayList<>(apiPaths());
+        List<Served> api = apiPaths();
+        List<Served> pages = new ArrayList<>(api);
         pages.addAll(pagePaths());
         pages.addAll(staticPaths());
         required.put(PAGES_HOST, pages);
-        required.put(API_HOST, apiPaths());
+        required.put(API_HOST, api);
         return required;
     }
 

@@ -147,6 +147,11 @@ class NetworkPolicyFlowsTest {
         return pods.get(name);
     }
 
+    /** A service's own database cluster. */
+    static Pod dbOf(String service) {
+        return pod(service.replace("-service", "") + "-db");
+    }
+
     // ---- evaluation
 
     static boolean allowed(List<JsonNode> policies, Flow flow, Map<JsonNode, Boolean> used) {
@@ -309,7 +314,7 @@ class NetworkPolicyFlowsTest {
         int oidcPort = oidc.getPort() == -1 ? 443 : oidc.getPort();
         for (String service : SERVICES) {
             Pod s = pod(service);
-            Pod db = pod(service.replace("-service", "") + "-db");
+            Pod db = dbOf(service);
             flows.add(new Flow(s, db, 5432));
             flows.add(new Flow(s, pod("kafka"), 9093));
             // The OIDC host resolves to the ingress controller, which passes the request on to Keycloak.
@@ -339,7 +344,7 @@ class NetworkPolicyFlowsTest {
             Pod s = pod(service);
             for (String other : SERVICES) {
                 if (!other.equals(service)) {
-                    flows.add(new Flow(s, pod(other.replace("-service", "") + "-db"), 5432));
+                    flows.add(new Flow(s, dbOf(other), 5432));
                     flows.add(new Flow(s, pod(other), httpPort(other)));
                 }
             }
@@ -348,10 +353,10 @@ class NetworkPolicyFlowsTest {
             flows.add(new Flow(pod("internet"), s, httpPort(service)));
             flows.add(new Flow(pod("stray"), s, httpPort(service)));
             flows.add(new Flow(pod("other-namespace"), s, httpPort(service)));
-            flows.add(new Flow(pod("stray"), pod(service.replace("-service", "") + "-db"), 5432));
-            flows.add(new Flow(pod("ingress-nginx"), pod(service.replace("-service", "") + "-db"), 5432));
-            flows.add(new Flow(pod("prometheus"), pod(service.replace("-service", "") + "-db"), 5432));
-            flows.add(new Flow(pod("other-namespace"), pod(service.replace("-service", "") + "-db"), 5432));
+            flows.add(new Flow(pod("stray"), dbOf(service), 5432));
+            flows.add(new Flow(pod("ingress-nginx"), dbOf(service), 5432));
+            flows.add(new Flow(pod("prometheus"), dbOf(service), 5432));
+            flows.add(new Flow(pod("other-namespace"), dbOf(service), 5432));
             flows.add(new Flow(pod("ingress-nginx"), s, 9000));
             for (String outside : List.of("kube-api", "metadata", "private-172", "private-192", "cgnat", "loopback-6")) {
                 flows.add(new Flow(s, pod(outside), 443));

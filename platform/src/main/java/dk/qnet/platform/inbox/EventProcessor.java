@@ -46,8 +46,8 @@ public class EventProcessor {
     }
 
     /** Counted per consumer and topic ({@code qnet_dead_letters_total}); the connector then sends the record to the DLQ. */
-    private void deadLettered(EventHandlers handlers, ConsumerRecord<String, String> record) {
-        registry.counter("qnet.dead.letters", "consumer", handlers.consumer(), "topic", record.topic()).increment();
+    private void deadLettered(EventHandlers handlers, String topic) {
+        registry.counter("qnet.dead.letters", "consumer", handlers.consumer(), "topic", topic).increment();
     }
 
     public void process(ConsumerRecord<String, String> record, EventHandlers handlers) {
@@ -55,7 +55,7 @@ public class EventProcessor {
         try {
             event = read(record);
         } catch (UnreadableEventException e) {
-            deadLettered(handlers, record);
+            deadLettered(handlers, record.topic());
             throw e;
         }
         Consumer<ReceivedEvent<?>> handler = handlers.handlerFor(event.type()).orElse(null);
@@ -86,7 +86,7 @@ public class EventProcessor {
                 return;
             } catch (UnreadableEventException e) {
                 stalls.resumed(handlers.consumer());
-                registry.counter("qnet.dead.letters", "consumer", handlers.consumer(), "topic", topic).increment();
+                deadLettered(handlers, topic);
                 throw e;
             } catch (RuntimeException e) {
                 stalls.stalled(handlers.consumer());

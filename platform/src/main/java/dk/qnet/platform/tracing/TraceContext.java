@@ -57,12 +57,6 @@ public class TraceContext {
         return span.isValid() ? Optional.of(span.getTraceId()) : Optional.empty();
     }
 
-    /** The trace id a traceparent names, if it is well formed. */
-    public static Optional<String> traceIdOf(String traceparent) {
-        SpanContext span = Span.fromContext(W3C.extract(Context.root(), Map.of("traceparent", traceparent), MAP)).getSpanContext();
-        return span.isValid() ? Optional.of(span.getTraceId()) : Optional.empty();
-    }
-
     /** Runs {@code work} in a consumer span, child of {@code traceparent} when it names one (a bad value starts a new trace). */
     public void inConsumerSpan(String name, String traceparent, Runnable work) {
         Context parent = traceparent == null ? Context.root() : W3C.extract(Context.root(), Map.of("traceparent", traceparent), MAP);
