@@ -2,7 +2,7 @@ package dk.qnet.contracts;
 
 import java.util.List;
 
-/** Every Kafka topic of the suite. The owner in DESIGN.md is the only producer. */
+/** Every Kafka topic of the suite. The owner in docs/ARCHITECTURE.md is the only producer. */
 public final class Topics {
 
     public static final String REFERRALS = "qnet.referrals.v1";

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The referral lifecycle of DESIGN.md as a plain state machine:
+ * The referral lifecycle of docs/ARCHITECTURE.md as a plain state machine:
  * <pre>
  * RECEIVED → ACCEPTED → WAITLISTED ⇄ MATCHED → ACTIVE → COMPLETED
  *     └→ REJECTED          any non-final state → WITHDRAWN | CLOSED

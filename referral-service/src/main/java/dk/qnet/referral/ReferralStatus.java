@@ -1,6 +1,6 @@
 package dk.qnet.referral;
 
-/** The referral lifecycle of DESIGN.md. */
+/** The referral lifecycle of docs/ARCHITECTURE.md. */
 public enum ReferralStatus {
     RECEIVED,
     ACCEPTED,

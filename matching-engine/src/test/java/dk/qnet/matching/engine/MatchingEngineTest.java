@@ -83,7 +83,7 @@ class MatchingEngineTest {
         return new Instance(women, volunteers);
     }
 
-    /** The hard constraints, written out again from DESIGN.md rather than taken from the scorer. */
+    /** The hard constraints, written out again from docs/ARCHITECTURE.md rather than taken from the scorer. */
     static void assertNoHardConstraintBroken(Instance in, List<MatchingEngine.Proposal> proposals) {
         Map<UUID, Candidate> women = new HashMap<>();
         in.women().forEach(w -> women.put(w.referralId(), w));

@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Volunteers, managed by their network's coordinator. The lifecycle of DESIGN.md:
+ * Volunteers, managed by their network's coordinator. The lifecycle of docs/ARCHITECTURE.md:
  * APPLIED → APPROVED (only with completed training) → ACTIVE ⇄ PAUSED → INACTIVE.
  */
 @ApplicationScoped

@@ -1,6 +1,6 @@
 package dk.qnet.platform.identity;
 
-/** The OIDC realm roles of DESIGN.md. */
+/** The OIDC realm roles of docs/ARCHITECTURE.md. */
 public final class Roles {
 
     public static final String SHELTER = "shelter";

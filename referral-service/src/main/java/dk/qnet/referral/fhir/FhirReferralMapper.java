@@ -19,7 +19,7 @@ public final class FhirReferralMapper {
 
     private final ObjectMapper json = new ObjectMapper();
 
-    /** The FHIR Task.status of a referral status (DESIGN.md). */
+    /** The FHIR Task.status of a referral status (docs/ARCHITECTURE.md). */
     public static String taskStatus(ReferralStatus status, StatusReason reason) {
         return switch (status) {
             case RECEIVED -> "requested";

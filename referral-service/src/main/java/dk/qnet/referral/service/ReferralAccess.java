@@ -6,7 +6,7 @@ import dk.qnet.referral.Referral;
 import java.util.Optional;
 
 /**
- * Object- and field-level access to referrals (DESIGN.md, roles): the one rule behind the
+ * Object- and field-level access to referrals (docs/ARCHITECTURE.md, roles): the one rule behind the
  * detail, the lists and every answer that shows a referral. Anything a caller may not see is
  * answered 404 by the callers of this class, so existence is never revealed.
  */

@@ -39,7 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Referral intake, reads and status changes, with the access rules of DESIGN.md. */
+/** Referral intake, reads and status changes, with the access rules of docs/ARCHITECTURE.md. */
 @ApplicationScoped
 public class ReferralService {
 

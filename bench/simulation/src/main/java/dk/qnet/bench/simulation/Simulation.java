@@ -316,7 +316,7 @@ public final class Simulation {
                 v.languages(), v.slots(), v.interests(), v.ageBand(), freeCapacity, v.certificateOn(today));
     }
 
-    /** The hard constraints, checked again here from DESIGN.md, not taken from the engine. */
+    /** The hard constraints, checked again here from docs/ARCHITECTURE.md, not taken from the engine. */
     private static int violations(Her her, Volunteer v, int loadAfter, LocalDate today) {
         Woman w = her.woman;
         int broken = 0;
