@@ -64,7 +64,7 @@ public class CalendarResource {
     }
 
     private void requireOwn(String networkId) {
-        if (!caller.isAdmin() && !caller.networkId().map(networkId::equals).orElse(false)) {
+        if (!caller.managesNetwork(networkId)) {
             throw ProblemException.notFound();
         }
     }

@@ -4,8 +4,8 @@ import dk.qnet.activity.Activity;
 import dk.qnet.activity.ActivityStatus;
 import dk.qnet.activity.Network;
 import dk.qnet.activity.Registration;
-import dk.qnet.activity.rest.ActivityRequest;
-import dk.qnet.activity.rest.AttendanceRequest;
+import dk.qnet.activity.service.ActivityRequest;
+import dk.qnet.activity.service.AttendanceRequest;
 import dk.qnet.contracts.activity.ActivityCancelled;
 import dk.qnet.contracts.activity.ActivityHeld;
 import dk.qnet.contracts.activity.ActivityScheduled;
@@ -151,7 +151,7 @@ public class ActivityService {
 
     /** The coordinator of the activity's network, or admin. */
     public static boolean mayAccess(String networkId, CallerIdentity caller) {
-        return caller.isAdmin() || caller.hasRole(Roles.COORDINATOR) && caller.networkId().map(networkId::equals).orElse(false);
+        return caller.managesNetwork(networkId);
     }
 
     private String networkFor(ActivityRequest request, CallerIdentity caller) {

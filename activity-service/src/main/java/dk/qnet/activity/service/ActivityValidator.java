@@ -1,9 +1,9 @@
 package dk.qnet.activity.service;
 
 import dk.qnet.activity.Registration;
-import dk.qnet.activity.rest.ActivityRequest;
-import dk.qnet.activity.rest.AttendanceRequest;
-import dk.qnet.activity.rest.RegistrationRequest;
+import dk.qnet.activity.service.ActivityRequest;
+import dk.qnet.activity.service.AttendanceRequest;
+import dk.qnet.activity.service.RegistrationRequest;
 import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.validation.FieldRules;
 import java.time.Duration;

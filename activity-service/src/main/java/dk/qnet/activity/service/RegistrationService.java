@@ -2,7 +2,7 @@ package dk.qnet.activity.service;
 
 import dk.qnet.activity.Activity;
 import dk.qnet.activity.Registration;
-import dk.qnet.activity.rest.RegistrationRequest;
+import dk.qnet.activity.service.RegistrationRequest;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.Problem;

@@ -1,9 +1,10 @@
 package dk.qnet.activity.web;
 
+import dk.qnet.contracts.DanishTime;
 import dk.qnet.activity.Activity;
 import dk.qnet.activity.Registration;
 import dk.qnet.activity.calendar.CalendarLinks;
-import dk.qnet.activity.rest.AttendanceRequest;
+import dk.qnet.activity.service.AttendanceRequest;
 import dk.qnet.activity.service.ActivityService;
 import dk.qnet.activity.service.RegistrationService;
 import dk.qnet.platform.identity.CallerIdentity;
@@ -30,7 +31,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
@@ -44,7 +44,6 @@ import java.util.UUID;
 @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
 public class ActivityPages {
 
-    static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d.M.yyyy 'kl.' HH:mm", PageTexts.DANISH);
 
     @TemplateData
@@ -55,7 +54,7 @@ public class ActivityPages {
             int waiting = Registration.heads(registrations, Registration.State.WAITLISTED);
             String attended = a.attendedWomen == null ? "" : PageTexts.f("activity.attendedCounts",
                     a.attendedWomen + "/" + a.attendedChildren + "/" + a.attendedVolunteers);
-            return new ActivityRow(a.id, a.title, PageTexts.of("type", a.type), WHEN.format(a.startsAt.atZone(DANISH_TIME)),
+            return new ActivityRow(a.id, a.title, PageTexts.of("type", a.type), WHEN.format(a.startsAt.atZone(DanishTime.ZONE)),
                     a.venue == null ? "" : a.venue, PageTexts.of("activityStatus", a.status), a.status.name(), a.capacity,
                     confirmed, waiting, a.startsAt.isBefore(Instant.now()), attended);
         }

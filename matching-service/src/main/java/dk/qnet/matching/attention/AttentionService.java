@@ -1,5 +1,6 @@
 package dk.qnet.matching.attention;
 
+import dk.qnet.contracts.DanishTime;
 import dk.qnet.matching.engine.PairScorer;
 import dk.qnet.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,6 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +28,6 @@ public class AttentionService {
     public static final int LONG_WAIT_DAYS = 14;
     public static final int CERTIFICATE_WARNING_DAYS = 30;
     public static final int UNANSWERED_OFFER_DAYS = 7;
-    static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
 
     public record Attention(String networkId, LocalDate asOf, List<QuietMatch> noRecentMeeting, List<LongWait> longWaits,
                             List<Certificate> certificates, List<UnansweredOffer> unansweredOffers) {
@@ -61,7 +60,7 @@ public class AttentionService {
 
     @Transactional
     public Attention forNetwork(String networkId) {
-        LocalDate today = LocalDate.now(DANISH_TIME);
+        LocalDate today = LocalDate.now(DanishTime.ZONE);
         Instant now = Instant.now();
         return new Attention(networkId, today, quietMatches(networkId, today), longWaits(networkId, now),
                 certificates(networkId, today), unansweredOffers(networkId, now));

@@ -1,5 +1,6 @@
 package dk.qnet.matching.match;
 
+import dk.qnet.contracts.DanishTime;
 import dk.qnet.contracts.match.MatchAccepted;
 import dk.qnet.contracts.match.MatchDeclined;
 import dk.qnet.contracts.match.MatchEndReason;
@@ -7,12 +8,12 @@ import dk.qnet.contracts.match.MatchEnded;
 import dk.qnet.contracts.match.MatchOffered;
 import dk.qnet.contracts.match.MatchStarted;
 import dk.qnet.contracts.match.MeetingLogged;
-import dk.qnet.matching.WaitingReferral;
+import dk.qnet.matching.waiting.WaitingReferral;
 import dk.qnet.matching.engine.VolunteerProfile;
 import dk.qnet.matching.engine.Explanation;
-import dk.qnet.matching.proposal.MatchingDue;
+import dk.qnet.matching.MatchingDue;
 import dk.qnet.matching.proposal.MatchingRunService;
-import dk.qnet.matching.service.WaitingReferralService;
+import dk.qnet.matching.waiting.WaitingReferralService;
 import dk.qnet.matching.volunteer.Volunteer;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.outbox.Outbox;
@@ -24,7 +25,6 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,6 @@ public class MatchService {
 
     /** Ends before this count as early: the woman goes back on the waitlist with priority. */
     static final Duration EARLY = Duration.ofDays(91);
-    static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -135,7 +134,7 @@ public class MatchService {
         if (!status.equals("ACCEPTED") && !status.equals("ACTIVE")) {
             throw ProblemException.conflict("Meetings are logged for accepted or active matches; this one is " + status + ".");
         }
-        LocalDate today = LocalDate.now(DANISH_TIME);
+        LocalDate today = LocalDate.now(DanishTime.ZONE);
         if (heldOn == null || heldOn.isAfter(today) || heldOn.isBefore(today.minusDays(92))) {
             throw ProblemException.invalid("heldOn", "must be a date within the last three months, not in the future");
         }
@@ -259,7 +258,7 @@ public class MatchService {
     /** The match's row, locked, if the caller may act on it; otherwise 404. */
     Map<String, Object> locked(UUID matchId, CallerIdentity caller) {
         Map<String, Object> m = row(matchId, true);
-        if (m == null || !caller.isAdmin() && !caller.networkId().map(m.get("network_id")::equals).orElse(false)) {
+        if (m == null || !caller.managesNetwork((String) m.get("network_id"))) {
             throw ProblemException.notFound();
         }
         return m;
@@ -298,7 +297,7 @@ public class MatchService {
     }
 
     private void requireOwn(String networkId, CallerIdentity caller) {
-        if (!caller.isAdmin() && !caller.networkId().map(networkId::equals).orElse(false)) {
+        if (!caller.managesNetwork(networkId)) {
             throw ProblemException.notFound();
         }
     }

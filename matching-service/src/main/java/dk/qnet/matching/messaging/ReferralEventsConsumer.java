@@ -4,7 +4,7 @@ import dk.qnet.contracts.referral.ReferralErased;
 import dk.qnet.contracts.referral.ReferralReceived;
 import dk.qnet.contracts.referral.ReferralStatusChanged;
 import dk.qnet.matching.match.MatchService;
-import dk.qnet.matching.service.WaitingReferralService;
+import dk.qnet.matching.waiting.WaitingReferralService;
 import dk.qnet.platform.inbox.EventHandlers;
 import dk.qnet.platform.inbox.EventProcessor;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,18 +1,19 @@
 package dk.qnet.matching.proposal;
 
+import dk.qnet.contracts.DanishTime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.qnet.contracts.Municipalities;
 import dk.qnet.contracts.match.MatchProposed;
 import dk.qnet.contracts.referral.MatchingProfile;
 import dk.qnet.matching.MatchingConfig;
-import dk.qnet.matching.WaitingReferral;
+import dk.qnet.matching.waiting.WaitingReferral;
 import dk.qnet.matching.engine.Candidate;
 import dk.qnet.matching.engine.EngineSettings;
 import dk.qnet.matching.engine.Explanation;
 import dk.qnet.matching.engine.MatchingEngine;
 import dk.qnet.matching.engine.PairScorer;
 import dk.qnet.matching.engine.VolunteerProfile;
-import dk.qnet.matching.service.WaitingReferralService;
+import dk.qnet.matching.waiting.WaitingReferralService;
 import dk.qnet.matching.volunteer.Volunteer;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.outbox.Outbox;
@@ -23,7 +24,6 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -158,7 +158,7 @@ public class MatchingRunService {
     }
 
     private EngineSettings settings() {
-        return EngineSettings.defaults(LocalDate.now(ZoneId.of("Europe/Copenhagen")))
+        return EngineSettings.defaults(LocalDate.now(DanishTime.ZONE))
                 .with(config.neighbourPenalty(), config.waitlistPriority());
     }
 
@@ -193,7 +193,7 @@ public class MatchingRunService {
     @Transactional
     public void requireOwn(String networkId, CallerIdentity caller) {
         boolean known = !em.createNativeQuery("select 1 from network where network_id = ?1").setParameter(1, networkId).getResultList().isEmpty();
-        if (!known || !caller.isAdmin() && !caller.networkId().map(networkId::equals).orElse(false)) {
+        if (!known || !caller.managesNetwork(networkId)) {
             throw ProblemException.notFound();
         }
     }

@@ -3,7 +3,7 @@ package dk.qnet.matching.volunteer;
 import dk.qnet.contracts.Municipalities;
 import dk.qnet.contracts.volunteer.VolunteerStatusChanged;
 import dk.qnet.matching.engine.VolunteerProfile.Status;
-import dk.qnet.matching.proposal.MatchingDue;
+import dk.qnet.matching.MatchingDue;
 import dk.qnet.platform.outbox.Outbox;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
@@ -111,7 +111,7 @@ public class VolunteerService {
 
     private Volunteer visible(UUID id, CallerIdentity caller) {
         Volunteer v = em.find(Volunteer.class, id);
-        if (v == null || !caller.isAdmin() && !caller.networkId().map(v.networkId::equals).orElse(false)) {
+        if (v == null || !caller.managesNetwork(v.networkId)) {
             throw ProblemException.notFound();
         }
         return v;

@@ -1,5 +1,6 @@
 package dk.qnet.matching.web;
 
+import dk.qnet.contracts.DanishTime;
 import dk.qnet.matching.attention.AttentionService;
 import dk.qnet.matching.engine.Explanation;
 import dk.qnet.matching.match.MatchService;
@@ -9,7 +10,6 @@ import dk.qnet.platform.web.PageTexts;
 import io.quarkus.qute.TemplateData;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,6 @@ import java.util.UUID;
 /** What the matching pages show, in Danish words and dates. A woman appears only as a short case number. */
 final class MatchingPageViews {
 
-    static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
 
     private MatchingPageViews() {
@@ -34,7 +33,7 @@ final class MatchingPageViews {
     }
 
     static String date(Instant at) {
-        return at == null ? "" : DATE.format(at.atZone(DANISH_TIME));
+        return at == null ? "" : DATE.format(at.atZone(DanishTime.ZONE));
     }
 
     @TemplateData
@@ -105,7 +104,7 @@ final class MatchingPageViews {
     record VolunteerRow(UUID id, String name, String networkId, String status, String trained, String certificate,
                         boolean certificateSoon, int capacity, String languages) {
         static VolunteerRow of(Volunteer v) {
-            LocalDate today = LocalDate.now(DANISH_TIME);
+            LocalDate today = LocalDate.now(DanishTime.ZONE);
             boolean soon = v.certificateValidUntil != null
                     && !v.certificateValidUntil.isAfter(today.plusDays(AttentionService.CERTIFICATE_WARNING_DAYS));
             return new VolunteerRow(v.id, v.firstName, v.networkId, PageTexts.of("volunteer", v.status),

@@ -1,5 +1,6 @@
 package dk.qnet.matching.web;
 
+import dk.qnet.contracts.DanishTime;
 import dk.qnet.matching.attention.AttentionService;
 import dk.qnet.matching.match.MatchService;
 import dk.qnet.matching.network.NetworkService;
@@ -93,7 +94,7 @@ public class MatchingPages {
                 .data("running", all.stream().filter(MatchingPageViews.MatchCard::running).toList())
                 .data("attention", MatchingPageViews.AttentionView.of(attention.forNetwork(networkId)))
                 .data("referralPages", urls.referralUrl() + "/sider/henvisninger/")
-                .data("today", LocalDate.now(MatchingPageViews.DANISH_TIME).toString());
+                .data("today", LocalDate.now(DanishTime.ZONE).toString());
     }
 
     @POST
@@ -167,7 +168,7 @@ public class MatchingPages {
             // Only this match's volunteer is needed for its card, not the network's whole list.
             var card = MatchingPageViews.MatchCard.of(match,
                     Map.of(match.volunteerId(), volunteers.get(match.volunteerId(), caller).firstName));
-            return Response.ok(matchCard.data("m", card).data("today", LocalDate.now(MatchingPageViews.DANISH_TIME).toString())
+            return Response.ok(matchCard.data("m", card).data("today", LocalDate.now(DanishTime.ZONE).toString())
                     .data("referralPages", urls.referralUrl() + "/sider/henvisninger/").data("updated", true)).build();
         }
         return toCard(match);

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.qnet.contracts.EventHeaders;
 import dk.qnet.contracts.EventType;
 import dk.qnet.contracts.Topics;
-import dk.qnet.matching.WaitingReferral;
+import dk.qnet.matching.waiting.WaitingReferral;
 import dk.qnet.testing.KafkaProbe;
 import dk.qnet.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,5 +1,6 @@
 package dk.qnet.matching.match;
 
+import dk.qnet.contracts.DanishTime;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -16,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.qnet.contracts.EventHeaders;
 import dk.qnet.contracts.EventType;
 import dk.qnet.contracts.Topics;
-import dk.qnet.matching.WaitingReferral;
+import dk.qnet.matching.waiting.WaitingReferral;
 import dk.qnet.testing.KafkaProbe;
 import dk.qnet.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -214,7 +215,7 @@ class MatchSupportTest {
 
     @Test
     void theAttentionListShowsWhatIsOverdueAndNothingElse() {
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen"));
+        LocalDate today = LocalDate.now(DanishTime.ZONE);
         // A woman waiting 20 days without a proposal (nobody speaks her language), and one just referred.
         UUID longWait = referral("ii", "[]", "[]", Instant.now().minus(Duration.ofDays(20)), true);
         UUID fresh = referral("ii", "[]", "[]", Instant.now(), true);

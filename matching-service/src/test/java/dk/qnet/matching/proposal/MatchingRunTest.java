@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import dk.qnet.contracts.EventType;
-import dk.qnet.matching.WaitingReferral;
+import dk.qnet.matching.waiting.WaitingReferral;
 import dk.qnet.testing.KafkaProbe;
 import dk.qnet.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;

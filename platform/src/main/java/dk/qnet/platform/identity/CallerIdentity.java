@@ -44,6 +44,45 @@ public class CallerIdentity {
         return claim(Roles.NETWORK_CLAIM);
     }
 
+    /** Whether the caller manages this network: an administrator, or the coordinator of that network. */
+    public boolean managesNetwork(String networkId) {
+        return isAdmin() || hasRole(Roles.COORDINATOR) && networkId != null && networkId().map(networkId::equals).orElse(false);
+    }
+
+    /** The role and tenant a caller acts as, as audit trails record them: admin first, then coordinator, shelter, adviser. */
+    public record Tenant(String role, String id) {
+    }
+
+    public Tenant tenant() {
+        if (isAdmin()) {
+            return new Tenant(Roles.ADMIN, null);
+        }
+        if (hasRole(Roles.COORDINATOR)) {
+            return new Tenant(Roles.COORDINATOR, networkId().orElse(null));
+        }
+        if (hasRole(Roles.SHELTER)) {
+            return new Tenant(Roles.SHELTER, orgId().orElse(null));
+        }
+        if (hasRole(Roles.ADVISER)) {
+            return new Tenant(Roles.ADVISER, municipalityCode().orElse(null));
+        }
+        return new Tenant("unknown", null);
+    }
+
+    /**
+     * The caller's organisation as the sender of referrals: a shelter's {@code org_id}, or an
+     * adviser's municipality ({@link Roles#municipalityAsSender}); empty for every other role.
+     */
+    public Optional<String> senderOrg() {
+        if (hasRole(Roles.SHELTER)) {
+            return orgId();
+        }
+        if (hasRole(Roles.ADVISER)) {
+            return municipalityCode().map(Roles::municipalityAsSender);
+        }
+        return Optional.empty();
+    }
+
     /** The tenant claim a role needs; a token without it is refused outright. */
     public String required(Optional<String> claim, String name) {
         return claim.orElseThrow(() -> ProblemException.forbidden("The token lacks the " + name + " claim."));

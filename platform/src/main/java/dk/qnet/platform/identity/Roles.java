@@ -14,6 +14,11 @@ public final class Roles {
     public static final String MUNICIPALITY_CLAIM = "municipality_code";
     public static final String NETWORK_CLAIM = "network_id";
 
+    /** The sender organisation id of an adviser's municipality, as referrals and webhooks record it. */
+    public static String municipalityAsSender(String municipalityCode) {
+        return "municipality:" + municipalityCode;
+    }
+
     private Roles() {
     }
 }

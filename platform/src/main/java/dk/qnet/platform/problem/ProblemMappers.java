@@ -1,14 +1,12 @@
 package dk.qnet.platform.problem;
 
-import dk.qnet.platform.web.PageErrors;
-import dk.qnet.platform.web.PageHeaders;
-import jakarta.ws.rs.core.UriInfo;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableInstance;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -20,8 +18,10 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -37,12 +37,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        if (PageHeaders.isPage(uri.getPath())) {
-            return PageErrors.render(e.problem().status());
+        Optional<Response> page = page(uri, e.problem().status());
+        if (page.isPresent()) {
+            return page.get();
         }
         Response.ResponseBuilder response = Response.fromResponse(e.problem().toResponse());
         e.headers().forEach(response::header);
         return response.build();
+    }
+
+    /** The error page where the service has pages and the path is one of them. */
+    private static Optional<Response> page(UriInfo uri, int status) {
+        InjectableInstance<ErrorPages> pages = Arc.container() == null ? null : Arc.container().select(ErrorPages.class);
+        return pages == null || !pages.isResolvable() ? Optional.empty() : pages.get().render(uri.getPath(), status);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -107,17 +114,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        if (PageHeaders.isPage(uri.getPath())) {
-            return PageErrors.render(403);
-        }
-        return Problem.forStatus(403).toResponse();
+        return page(uri, 403).orElseGet(() -> Problem.forStatus(403).toResponse());
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
-        if (PageHeaders.isPage(uri.getPath()) && status < 500) {
-            return PageErrors.render(status);
+        Optional<Response> page = status < 500 ? page(uri, status) : Optional.empty();
+        if (page.isPresent()) {
+            return page.get();
         }
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformed(json);

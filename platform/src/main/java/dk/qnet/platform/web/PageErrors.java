@@ -1,12 +1,13 @@
 package dk.qnet.platform.web;
 
-import io.quarkus.arc.Arc;
+import dk.qnet.platform.problem.ErrorPages;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 
 /**
  * Errors on a page are pages too: a Danish explanation in the shared layout, with the same status
@@ -15,7 +16,7 @@ import jakarta.ws.rs.core.Response;
  */
 @ApplicationScoped
 @Unremovable
-public class PageErrors {
+public class PageErrors implements ErrorPages {
 
     private final Template error;
 
@@ -23,8 +24,9 @@ public class PageErrors {
         this.error = error;
     }
 
-    public static Response render(int status) {
-        return Arc.container().instance(PageErrors.class).get().page(status);
+    @Override
+    public Optional<Response> render(String path, int status) {
+        return PageHeaders.isPage(path) ? Optional.of(page(status)) : Optional.empty();
     }
 
     Response page(int status) {

@@ -1,5 +1,6 @@
 package dk.qnet.referral.rest;
 
+import dk.qnet.contracts.DanishTime;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.PathIds;
@@ -10,6 +11,7 @@ import dk.qnet.referral.fhir.FhirReferralMapper;
 import dk.qnet.referral.service.IntakeRateLimit;
 import dk.qnet.referral.service.ReferralAccess;
 import dk.qnet.referral.service.ReferralQuery;
+import dk.qnet.referral.service.NewReferral;
 import dk.qnet.referral.service.ReferralService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -65,7 +67,7 @@ public class ReferralResource {
         }
         ReferralService.Created created = referrals.create(body, idempotencyKey, caller);
         return Response.created(uri.getAbsolutePathBuilder().path(created.referral().id.toString()).build())
-                .entity(referrals.answerFor(created.referral(), caller))
+                .entity(ReferralView.of(referrals.answerFor(created.referral(), caller)))
                 .build();
     }
 
@@ -95,7 +97,7 @@ public class ReferralResource {
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.COORDINATOR, Roles.ADMIN})
     public Response get(@PathParam("id") String id) {
         // Personal data must not linger in caches on the way.
-        return Response.ok(referrals.read(PathIds.uuidOrNotFound(id), caller)).cacheControl(NO_STORE).build();
+        return Response.ok(ReferralView.of(referrals.read(PathIds.uuidOrNotFound(id), caller))).cacheControl(NO_STORE).build();
     }
 
     /** A FHIR R4 Bundle (ServiceRequest and Task) with what the caller may see; never personal data. */
@@ -119,7 +121,7 @@ public class ReferralResource {
     @Path("{id}/accept")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     public ReferralView accept(@PathParam("id") String id) {
-        return referrals.answerFor(referrals.accept(PathIds.uuidOrNotFound(id), caller), caller);
+        return ReferralView.of(referrals.answerFor(referrals.accept(PathIds.uuidOrNotFound(id), caller), caller));
     }
 
     @POST
@@ -127,7 +129,7 @@ public class ReferralResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     public ReferralView reject(@PathParam("id") String id, StatusChangeRequest body) {
-        return referrals.answerFor(referrals.reject(PathIds.uuidOrNotFound(id), reasonOf(body), caller), caller);
+        return ReferralView.of(referrals.answerFor(referrals.reject(PathIds.uuidOrNotFound(id), reasonOf(body), caller), caller));
     }
 
     @POST
@@ -135,21 +137,21 @@ public class ReferralResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.ADMIN})
     public ReferralView withdraw(@PathParam("id") String id, StatusChangeRequest body) {
-        return referrals.answerFor(referrals.withdraw(PathIds.uuidOrNotFound(id), reasonOf(body), caller), caller);
+        return ReferralView.of(referrals.answerFor(referrals.withdraw(PathIds.uuidOrNotFound(id), reasonOf(body), caller), caller));
     }
 
     @POST
     @Path("{id}/consent/withdraw")
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.COORDINATOR, Roles.ADMIN})
     public ReferralView withdrawConsent(@PathParam("id") String id) {
-        return referrals.answerFor(referrals.withdrawConsent(PathIds.uuidOrNotFound(id), caller), caller);
+        return ReferralView.of(referrals.answerFor(referrals.withdrawConsent(PathIds.uuidOrNotFound(id), caller), caller));
     }
 
     @POST
     @Path("{id}/erase")
     @RolesAllowed(Roles.ADMIN)
     public ReferralView erase(@PathParam("id") String id) {
-        return referrals.answerFor(referrals.eraseByAdmin(PathIds.uuidOrNotFound(id), caller), caller);
+        return ReferralView.of(referrals.answerFor(referrals.eraseByAdmin(PathIds.uuidOrNotFound(id), caller), caller));
     }
 
     /**
@@ -161,7 +163,7 @@ public class ReferralResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     public Response breakGlass(@PathParam("id") String id, BreakGlassRequest body) {
-        ReferralView view = referrals.breakGlass(PathIds.uuidOrNotFound(id), body == null ? null : body.reason(), caller);
+        ReferralView view = ReferralView.of(referrals.breakGlass(PathIds.uuidOrNotFound(id), body == null ? null : body.reason(), caller));
         return Response.ok(view).cacheControl(NO_STORE).build();
     }
 
@@ -188,7 +190,7 @@ public class ReferralResource {
             return null;
         }
         try {
-            return LocalDate.parse(value).atStartOfDay(java.time.ZoneId.of("Europe/Copenhagen")).toInstant();
+            return LocalDate.parse(value).atStartOfDay(DanishTime.ZONE).toInstant();
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "must be a date such as 2026-11-23");
         }

@@ -10,6 +10,8 @@ import dk.qnet.referral.PersonalData;
 import dk.qnet.referral.Referral;
 import dk.qnet.referral.ReferralStatus;
 import dk.qnet.referral.StatusReason;
+import dk.qnet.referral.service.Disclosure;
+import dk.qnet.referral.service.ReferralAccess;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -52,12 +54,17 @@ public record ReferralView(
     }
 
     /** The referral as one access view allows: status only, or the summary (lists and answers never carry personal data). */
-    public static ReferralView of(Referral r, dk.qnet.referral.service.ReferralAccess.View view) {
+    public static ReferralView of(Referral r, ReferralAccess.View view) {
         return switch (view) {
             case STATUS -> statusOnly(r);
             case SUMMARY, FULL -> summary(r);
             case NONE -> throw new IllegalArgumentException("no view of a referral the caller may not see");
         };
+    }
+
+    /** What a read disclosed: a full view with her personal data, else as {@link #of(Referral, ReferralAccess.View)}. */
+    public static ReferralView of(Disclosure d) {
+        return d.view() == ReferralAccess.View.FULL ? withPersonalData(d.referral(), d.personalData()) : of(d.referral(), d.view());
     }
 
     public static ReferralView withPersonalData(Referral r, PersonalData personalData) {

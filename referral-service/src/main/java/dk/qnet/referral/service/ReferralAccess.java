@@ -56,34 +56,6 @@ public final class ReferralAccess {
 
     /** The organisation that sent the referral. */
     public static boolean isSender(Referral r, CallerIdentity caller) {
-        return senderOrgOf(caller).map(r.senderOrgId::equals).orElse(false);
-    }
-
-    /** The caller's organisation as a sender: a shelter's org_id, or an adviser's municipality. */
-    public static Optional<String> senderOrgOf(CallerIdentity caller) {
-        if (caller.hasRole(Roles.SHELTER)) {
-            return caller.orgId();
-        }
-        if (caller.hasRole(Roles.ADVISER)) {
-            return caller.municipalityCode().map(code -> "municipality:" + code);
-        }
-        return Optional.empty();
-    }
-
-    /** The caller's role and tenant as the audit log records them. */
-    public static String[] roleAndOrg(CallerIdentity caller) {
-        if (caller.isAdmin()) {
-            return new String[] {Roles.ADMIN, null};
-        }
-        if (caller.hasRole(Roles.COORDINATOR)) {
-            return new String[] {Roles.COORDINATOR, caller.networkId().orElse(null)};
-        }
-        if (caller.hasRole(Roles.SHELTER)) {
-            return new String[] {Roles.SHELTER, caller.orgId().orElse(null)};
-        }
-        if (caller.hasRole(Roles.ADVISER)) {
-            return new String[] {Roles.ADVISER, caller.municipalityCode().orElse(null)};
-        }
-        return new String[] {"unknown", null};
+        return caller.senderOrg().map(r.senderOrgId::equals).orElse(false);
     }
 }

@@ -77,7 +77,7 @@ public class ReferralQuery {
             String code = caller.required(caller.municipalityCode(), Roles.MUNICIPALITY_CLAIM);
             // Its own referrals, and the municipality's that the woman agreed to share with it.
             where.add("(r.senderOrgId = :org or (r.municipalityCode = :code and r.sharedWithMunicipality = true))");
-            params.put("org", "municipality:" + code);
+            params.put("org", Roles.municipalityAsSender(code));
             params.put("code", code);
         } else {
             throw ProblemException.forbidden("This role does not list referrals.");

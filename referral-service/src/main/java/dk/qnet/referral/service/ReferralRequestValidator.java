@@ -1,15 +1,15 @@
 package dk.qnet.referral.service;
 
+import dk.qnet.contracts.DanishTime;
 import dk.qnet.contracts.Municipalities;
 import dk.qnet.contracts.referral.ConsentScope;
 import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.validation.FieldRules;
 import dk.qnet.referral.PersonalData.PreferredContact;
-import dk.qnet.referral.rest.NewReferral;
+import dk.qnet.referral.service.NewReferral;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +29,6 @@ public final class ReferralRequestValidator {
     public static final int MAX_WISHES = 1000;
     public static final int MAX_LANGUAGES = 10;
 
-    static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
 
     private final Clock clock;
 
@@ -50,7 +49,7 @@ public final class ReferralRequestValidator {
         } else if (!Municipalities.isValid(r.municipalityCode())) {
             errors.add("municipalityCode", "must be the 4-digit code of a Danish municipality");
         }
-        LocalDate today = LocalDate.now(clock.withZone(DANISH_TIME));
+        LocalDate today = LocalDate.now(clock.withZone(DanishTime.ZONE));
         if (r.expectedMoveOutDate() == null) {
             errors.add("expectedMoveOutDate", "is required");
         } else if (r.expectedMoveOutDate().isAfter(today.plusYears(1)) || r.expectedMoveOutDate().isBefore(today.minusYears(1))) {

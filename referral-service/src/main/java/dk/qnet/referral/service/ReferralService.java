@@ -24,8 +24,7 @@ import dk.qnet.referral.StatusReason;
 import dk.qnet.referral.audit.AuditLog;
 import dk.qnet.referral.crypto.PersonalDataStore;
 import dk.qnet.referral.crypto.PersonalDataVault;
-import dk.qnet.referral.rest.NewReferral;
-import dk.qnet.referral.rest.ReferralView;
+import dk.qnet.referral.service.NewReferral;
 import dk.qnet.referral.webhook.Webhooks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -76,7 +75,7 @@ public class ReferralService {
             throw new ProblemException(Problem.invalid("The referral has " + errors.size() + " invalid field(s).", errors));
         }
         SenderType senderType = caller.hasRole(Roles.SHELTER) ? SenderType.SHELTER : SenderType.MUNICIPALITY;
-        String senderOrg = ReferralAccess.senderOrgOf(caller).orElseThrow(() -> ProblemException.forbidden(
+        String senderOrg = caller.senderOrg().orElseThrow(() -> ProblemException.forbidden(
                 "The token lacks the " + (senderType == SenderType.SHELTER ? Roles.ORG_ID_CLAIM : Roles.MUNICIPALITY_CLAIM) + " claim."));
         UUID id = UUID.randomUUID();
         if (idempotencyKey != null) {
@@ -124,12 +123,11 @@ public class ReferralService {
      * audit entry in the same transaction; callers who may not see it get 404.
      */
     @Transactional
-    public ReferralView read(UUID id, CallerIdentity caller) {
+    public Disclosure read(UUID id, CallerIdentity caller) {
         Referral r = visible(id, caller);
         return switch (ReferralAccess.viewOf(r, caller)) {
-            case STATUS -> ReferralView.statusOnly(r);
-            case SUMMARY -> ReferralView.summary(r);
-            case FULL -> ReferralView.withPersonalData(r, audited(r, caller, "READ", null).orElse(null));
+            case STATUS, SUMMARY -> new Disclosure(r, ReferralAccess.viewOf(r, caller), null);
+            case FULL -> new Disclosure(r, ReferralAccess.View.FULL, audited(r, caller, "READ", null).orElse(null));
             case NONE -> throw ProblemException.notFound();
         };
     }
@@ -139,7 +137,7 @@ public class ReferralService {
      * never shows, with a coded reason that the audit log keeps beside the read.
      */
     @Transactional
-    public ReferralView breakGlass(UUID id, BreakGlassReason reason, CallerIdentity caller) {
+    public Disclosure breakGlass(UUID id, BreakGlassReason reason, CallerIdentity caller) {
         if (!caller.isAdmin()) {
             throw ProblemException.forbidden("Only an administrator reads personal data by break-glass.");
         }
@@ -150,24 +148,24 @@ public class ReferralService {
         if (r == null) {
             throw ProblemException.notFound();
         }
-        return ReferralView.withPersonalData(r, audited(r, caller, "BREAK_GLASS", reason.name()).orElse(null));
+        return new Disclosure(r, ReferralAccess.View.FULL, audited(r, caller, "BREAK_GLASS", reason.name()).orElse(null));
     }
 
     /** Her personal data, and the audit entry of this read in the same transaction; nothing is audited once it is erased. */
     private Optional<PersonalData> audited(Referral r, CallerIdentity caller, String action, String reason) {
         Optional<PersonalData> data = personalData.load(r.id);
         if (data.isPresent()) {
-            String[] roleAndOrg = ReferralAccess.roleAndOrg(caller);
-            audit.record(caller.subject(), roleAndOrg[0], roleAndOrg[1], r.id, action, PersonalData.FIELDS, reason);
+            CallerIdentity.Tenant tenant = caller.tenant();
+            audit.record(caller.subject(), tenant.role(), tenant.id(), r.id, action, PersonalData.FIELDS, reason);
         }
         return data;
     }
 
     /** The view of a referral that an answer to the caller may show (after a change, at least its status). */
     @Transactional
-    public ReferralView answerFor(Referral r, CallerIdentity caller) {
+    public Disclosure answerFor(Referral r, CallerIdentity caller) {
         ReferralAccess.View view = ReferralAccess.listViewOf(r, caller);
-        return ReferralView.of(r, view == ReferralAccess.View.NONE ? ReferralAccess.View.STATUS : view);
+        return new Disclosure(r, view == ReferralAccess.View.NONE ? ReferralAccess.View.STATUS : view, null);
     }
 
     /** A referral the caller may see, and whether only its status. */
@@ -370,7 +368,7 @@ public class ReferralService {
     }
 
     private static String roleOf(CallerIdentity caller) {
-        return ReferralAccess.roleAndOrg(caller)[0];
+        return caller.tenant().role();
     }
 
     private static Instant now() {

@@ -1,5 +1,6 @@
 package dk.qnet.referral.web;
 
+import dk.qnet.contracts.DanishTime;
 import dk.qnet.contracts.referral.AgeBand;
 import dk.qnet.contracts.referral.AvailabilitySlot;
 import dk.qnet.contracts.referral.ConsentScope;
@@ -9,11 +10,10 @@ import dk.qnet.contracts.referral.Need;
 import dk.qnet.platform.problem.FieldError;
 import dk.qnet.referral.ConsentMethod;
 import dk.qnet.referral.PersonalData.PreferredContact;
-import dk.qnet.referral.rest.NewReferral;
+import dk.qnet.referral.service.NewReferral;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,6 @@ import java.util.Map;
 final class ReferralForm {
 
     static final int CHILD_ROWS = 6;
-    static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
 
     private final Map<String, List<String>> form;
     final List<FieldError> errors = new ArrayList<>();
@@ -85,7 +84,7 @@ final class ReferralForm {
      */
     private Instant consentGivenAt() {
         LocalDate day = date("consent.givenAt");
-        return day == null ? null : day.atStartOfDay(DANISH_TIME).toInstant();
+        return day == null ? null : day.atStartOfDay(DanishTime.ZONE).toInstant();
     }
 
     private String text(String name) {

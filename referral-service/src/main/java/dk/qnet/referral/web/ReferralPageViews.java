@@ -1,5 +1,6 @@
 package dk.qnet.referral.web;
 
+import dk.qnet.contracts.DanishTime;
 import dk.qnet.contracts.referral.AgeBand;
 import dk.qnet.contracts.referral.ConsentScope;
 import dk.qnet.contracts.referral.DayPeriod;
@@ -18,7 +19,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,6 @@ import java.util.UUID;
 /** What the referral pages show, already in Danish words and Danish dates. */
 final class ReferralPageViews {
 
-    static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d.M.yyyy 'kl.' HH:mm");
 
@@ -126,11 +125,11 @@ final class ReferralPageViews {
     }
 
     static String dateTime(Instant at) {
-        return at == null ? "" : DATE_TIME.format(at.atZone(DANISH_TIME));
+        return at == null ? "" : DATE_TIME.format(at.atZone(DanishTime.ZONE));
     }
 
     static String today() {
-        return LocalDate.now(DANISH_TIME).toString();
+        return LocalDate.now(DanishTime.ZONE).toString();
     }
 
     private static List<Choice> choices(String prefix, Enum<?>[] values) {

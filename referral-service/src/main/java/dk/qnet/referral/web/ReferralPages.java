@@ -8,6 +8,7 @@ import dk.qnet.platform.web.FormState;
 import dk.qnet.platform.web.PageCsrf;
 import dk.qnet.referral.ReferralStatus;
 import dk.qnet.referral.StatusReason;
+import dk.qnet.referral.rest.ReferralView;
 import dk.qnet.referral.service.IntakeRateLimit;
 import dk.qnet.referral.service.ReferralAccess;
 import dk.qnet.referral.service.ReferralQuery;
@@ -129,7 +130,7 @@ public class ReferralPages {
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.COORDINATOR, Roles.ADMIN})
     public TemplateInstance show(@PathParam("id") String id, @QueryParam("sendt") boolean sent) {
         UUID referralId = PathIds.uuidOrNotFound(id);
-        var view = referrals.read(referralId, caller);
+        var view = ReferralView.of(referrals.read(referralId, caller));
         var history = referrals.history(referralId, caller);
         var referral = referrals.visibleTo(referralId, caller).referral();
         boolean coordinator = caller.isAdmin() || ReferralAccess.isTargetCoordinator(referral, caller);

@@ -3,7 +3,6 @@ package dk.qnet.referral.webhook;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.ProblemException;
-import dk.qnet.referral.service.ReferralAccess;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -54,6 +53,6 @@ public class WebhookResource {
     }
 
     private String org() {
-        return ReferralAccess.senderOrgOf(caller).orElseThrow(() -> ProblemException.forbidden("The token lacks its organisation claim."));
+        return caller.senderOrg().orElseThrow(() -> ProblemException.forbidden("The token lacks its organisation claim."));
     }
 }

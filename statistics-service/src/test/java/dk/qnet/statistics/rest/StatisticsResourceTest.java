@@ -1,5 +1,6 @@
 package dk.qnet.statistics.rest;
 
+import dk.qnet.contracts.DanishTime;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -142,7 +143,7 @@ class StatisticsResourceTest {
 
     @Test
     void onlyYearsWithDataAreAccepted() {
-        int current = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")).getYear();
+        int current = java.time.LocalDate.now(DanishTime.ZONE).getYear();
         given().get("/api/v1/statistics/headline?year=" + current).then().statusCode(200);
         // An anonymous sweep of empty years is refused before any cube is computed.
         for (String year : java.util.List.of(String.valueOf(current + 1), "2100", "2001")) {

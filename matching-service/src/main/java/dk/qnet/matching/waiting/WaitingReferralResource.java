@@ -1,7 +1,7 @@
-package dk.qnet.matching.rest;
+package dk.qnet.matching.waiting;
 
-import dk.qnet.matching.WaitingReferral;
-import dk.qnet.matching.service.WaitingReferralService;
+import dk.qnet.matching.waiting.WaitingReferral;
+import dk.qnet.matching.waiting.WaitingReferralService;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.PathIds;

@@ -1,7 +1,8 @@
-package dk.qnet.matching.proposal;
+package dk.qnet.matching.board;
 
 import dk.qnet.matching.attention.AttentionService;
 import dk.qnet.matching.match.MatchService;
+import dk.qnet.matching.proposal.MatchingRunService;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,14 +18,14 @@ import java.util.List;
 @Path("/api/v1/networks/{networkId}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-public class ProposalResource {
+public class BoardResource {
 
     private final MatchingRunService runs;
     private final MatchService matches;
     private final AttentionService attention;
     private final CallerIdentity caller;
 
-    public ProposalResource(MatchingRunService runs, MatchService matches, AttentionService attention, CallerIdentity caller) {
+    public BoardResource(MatchingRunService runs, MatchService matches, AttentionService attention, CallerIdentity caller) {
         this.runs = runs;
         this.matches = matches;
         this.attention = attention;

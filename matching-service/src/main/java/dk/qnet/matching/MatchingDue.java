@@ -1,4 +1,4 @@
-package dk.qnet.matching.proposal;
+package dk.qnet.matching;
 
 import dk.qnet.contracts.Municipalities;
 import jakarta.enterprise.context.ApplicationScoped;

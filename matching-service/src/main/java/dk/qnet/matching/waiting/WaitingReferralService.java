@@ -1,11 +1,11 @@
-package dk.qnet.matching.service;
+package dk.qnet.matching.waiting;
 
 import dk.qnet.contracts.referral.ConsentScope;
 import dk.qnet.contracts.referral.ReferralErased;
 import dk.qnet.contracts.referral.ReferralReceived;
 import dk.qnet.contracts.referral.ReferralStatusChanged;
-import dk.qnet.matching.WaitingReferral;
-import dk.qnet.matching.proposal.MatchingDue;
+import dk.qnet.matching.waiting.WaitingReferral;
+import dk.qnet.matching.MatchingDue;
 import dk.qnet.platform.identity.CallerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

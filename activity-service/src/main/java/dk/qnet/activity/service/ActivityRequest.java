@@ -1,4 +1,4 @@
-package dk.qnet.activity.rest;
+package dk.qnet.activity.service;
 
 import dk.qnet.activity.VenueKind;
 import dk.qnet.contracts.activity.ActivityType;

@@ -1,4 +1,4 @@
-package dk.qnet.matching;
+package dk.qnet.matching.waiting;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package dk.qnet.activity.rest;
+package dk.qnet.activity.service;
 
 import java.util.List;
 import java.util.UUID;

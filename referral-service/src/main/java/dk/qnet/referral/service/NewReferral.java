@@ -1,4 +1,4 @@
-package dk.qnet.referral.rest;
+package dk.qnet.referral.service;
 
 import dk.qnet.contracts.referral.AgeBand;
 import dk.qnet.contracts.referral.AvailabilitySlot;

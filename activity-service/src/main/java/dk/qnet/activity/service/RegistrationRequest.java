@@ -1,4 +1,4 @@
-package dk.qnet.activity.rest;
+package dk.qnet.activity.service;
 
 import dk.qnet.activity.Registration;
 import java.util.UUID;

@@ -1,0 +1,52 @@
+package dk.qnet.deploy;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The house plan: no package of the suite depends on itself through others. Every package is a
+ * slice of its own, so a service that imports a {@code rest} package's records while that
+ * resource calls the service is a cycle too. Reads the compiled main classes each module's
+ * build wrote ({@code target/classes}), as IngressRoutingTest reads their OpenAPI documents.
+ */
+class PackageCyclesTest {
+
+    static final List<String> MODULES = List.of("contracts", "platform", "matching-engine", "referral-service",
+            "matching-service", "activity-service", "statistics-service");
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        Path root = Path.of(System.getProperty("qnet.project.root", "../..")).toAbsolutePath().normalize();
+        List<Path> dirs = new ArrayList<>();
+        for (String module : MODULES) {
+            Path dir = root.resolve(module).resolve("target/classes/dk/qnet");
+            assertTrue(Files.isDirectory(dir), module + " is built before deploy/checks (" + dir + ")");
+            dirs.add(root.resolve(module).resolve("target/classes"));
+        }
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPaths(dirs);
+    }
+
+    @Test
+    void noFeatureDependsOnItselfThroughAnother() {
+        // A feature with its sub-packages (referral-service's service, matching-service's match, ...)
+        // as one slice: ArchUnit reports the cycles of one granularity only partly, so both are checked.
+        slices().matching("dk.qnet.(*).(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void noPackageDependsOnItselfThroughAnother() {
+        slices().matching("dk.qnet.(**)").should().beFreeOfCycles().check(classes);
+    }
+}
