@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The one JSON mapping of event payloads, shared by producers and consumers. Unknown fields are
- * ignored so that an additive change within a schema version breaks no consumer.
+ * ignored so that an additive change within a schema version breaks no consumer; an enum that
+ * names a default value ({@code UNKNOWN}) reads a value newer than the reader as that default,
+ * every other enum refuses it.
  */
 public final class EventJson {
 
@@ -19,7 +21,8 @@ public final class EventJson {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE);
 
     private EventJson() {
     }

@@ -60,4 +60,13 @@ class ReferralLifecycleTest {
         assertFalse(ReferralLifecycle.allows(ACCEPTED, ACTIVE));
         assertFalse(ReferralLifecycle.allows(WAITLISTED, ACTIVE));
     }
+
+    @org.junit.jupiter.api.Test
+    void everyStatusTravelsAsTheContractsStatusOfTheSameName() {
+        for (ReferralStatus status : ReferralStatus.values()) {
+            assertEquals(status.name(), dk.qnet.contracts.referral.ReferralStatusChanged.Status.valueOf(status.name()).name());
+        }
+        assertEquals(ReferralStatus.values().length + 1, dk.qnet.contracts.referral.ReferralStatusChanged.Status.values().length,
+                "the contract has every status and UNKNOWN, nothing else");
+    }
 }

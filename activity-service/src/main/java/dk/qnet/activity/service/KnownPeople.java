@@ -47,7 +47,7 @@ public class KnownPeople {
                 on conflict (referral_id) do update set network_id = coalesce(excluded.network_id, known_referral.network_id),
                     status = excluded.status, updated_at = excluded.updated_at
                 where known_referral.updated_at <= excluded.updated_at
-                """).setParameter(1, c.referralId()).setParameter(2, c.networkId()).setParameter(3, c.status())
+                """).setParameter(1, c.referralId()).setParameter(2, c.networkId()).setParameter(3, c.status().name())
                 .setParameter(4, c.changedAt()).executeUpdate();
     }
 
@@ -62,7 +62,7 @@ public class KnownPeople {
                 insert into known_volunteer (volunteer_id, network_id, status, updated_at) values (?1, ?2, ?3, ?4)
                 on conflict (volunteer_id) do update set network_id = excluded.network_id, status = excluded.status, updated_at = excluded.updated_at
                 where known_volunteer.updated_at <= excluded.updated_at
-                """).setParameter(1, v.volunteerId()).setParameter(2, v.networkId()).setParameter(3, v.status())
+                """).setParameter(1, v.volunteerId()).setParameter(2, v.networkId()).setParameter(3, v.status().name())
                 .setParameter(4, v.at()).executeUpdate();
     }
 

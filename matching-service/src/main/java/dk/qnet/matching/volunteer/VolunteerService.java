@@ -59,7 +59,7 @@ public class VolunteerService {
         v.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         v.updatedAt = v.createdAt;
         em.persist(v);
-        outbox.append(v.id.toString(), new VolunteerStatusChanged(v.id, v.networkId, v.status.name(), null, v.createdAt));
+        outbox.append(v.id.toString(), new VolunteerStatusChanged(v.id, v.networkId, VolunteerStatusChanged.Status.valueOf(v.status.name()), null, v.createdAt));
         return v;
     }
 
@@ -90,7 +90,8 @@ public class VolunteerService {
         Status previous = v.status;
         v.status = to;
         v.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        outbox.append(v.id.toString(), new VolunteerStatusChanged(v.id, v.networkId, to.name(), previous.name(), v.updatedAt));
+        outbox.append(v.id.toString(), new VolunteerStatusChanged(v.id, v.networkId, VolunteerStatusChanged.Status.valueOf(to.name()),
+                VolunteerStatusChanged.Status.valueOf(previous.name()), v.updatedAt));
         due.volunteer(v.networkId, v.municipalityCode);
         return v;
     }

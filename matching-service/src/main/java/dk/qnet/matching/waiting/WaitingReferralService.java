@@ -57,20 +57,20 @@ public class WaitingReferralService {
             return;
         }
         switch (event.status()) {
-            case "ACCEPTED" -> {
+            case ACCEPTED -> {
                 waiting.status = READY;
                 due.network(waiting.networkId);
             }
-            case "WAITLISTED" -> {
+            case WAITLISTED -> {
                 waiting.status = READY;
                 waiting.waitlistPriority = true;
                 waiting.waitingSince = event.changedAt();
                 due.network(waiting.networkId);
             }
-            case "MATCHED", "ACTIVE" -> waiting.status = MATCHED;
-            case "REJECTED", "WITHDRAWN", "CLOSED", "COMPLETED" -> em.remove(waiting);
+            case MATCHED, ACTIVE -> waiting.status = MATCHED;
+            case REJECTED, WITHDRAWN, CLOSED, COMPLETED -> em.remove(waiting);
             default -> {
-                // RECEIVED and anything newer than this consumer changes nothing here.
+                // RECEIVED, and UNKNOWN (a status newer than this consumer), change nothing here.
             }
         }
     }

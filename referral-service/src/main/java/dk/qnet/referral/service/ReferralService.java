@@ -323,7 +323,7 @@ public class ReferralService {
             r.finalAt = r.updatedAt;
         }
         recordStatus(r, changedBy);
-        outbox.append(r.id.toString(), new ReferralStatusChanged(r.id, r.networkId, to.name(),
+        outbox.append(r.id.toString(), new ReferralStatusChanged(r.id, r.networkId, ReferralStatusChanged.Status.valueOf(to.name()),
                 reason == null ? null : reason.name(), r.updatedAt));
         return r;
     }

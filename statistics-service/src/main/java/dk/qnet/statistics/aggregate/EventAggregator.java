@@ -84,19 +84,19 @@ public class EventAggregator {
         Subject s = found.get();
         Counts.Cell cell = cell(s, e.changedAt());
         switch (e.status()) {
-            case "ACCEPTED" -> counts.add(Measures.ACCEPTED, cell, 1);
-            case "REJECTED" -> {
+            case ACCEPTED -> counts.add(Measures.ACCEPTED, cell, 1);
+            case REJECTED -> {
                 counts.add(Measures.REJECTED, cell, 1);
                 counts.add(Measures.REJECTED_BECAUSE + (e.reason() == null ? "OTHER" : e.reason()), cell, 1);
             }
-            case "WITHDRAWN" -> counts.add(Measures.WITHDRAWN, cell, 1);
+            case WITHDRAWN -> counts.add(Measures.WITHDRAWN, cell, 1);
             default -> {
                 // Other statuses only move her on or off the waiting list, below.
             }
         }
         boolean waitingNow = switch (e.status()) {
-            case "ACCEPTED", "WAITLISTED" -> true;
-            case "MATCHED", "ACTIVE", "REJECTED", "WITHDRAWN", "CLOSED", "COMPLETED" -> false;
+            case ACCEPTED, WAITLISTED -> true;
+            case MATCHED, ACTIVE, REJECTED, WITHDRAWN, CLOSED, COMPLETED -> false;
             default -> s.waiting();
         };
         if (waitingNow != s.waiting()) {
@@ -214,10 +214,11 @@ public class EventAggregator {
     @Transactional(Transactional.TxType.MANDATORY)
     public void volunteer(VolunteerStatusChanged e) {
         Counts.Cell cell = new Counts.Cell(month(e.at()), e.networkId(), regionOf(e.networkId(), null), Measures.NO_SOURCE);
-        if ("APPROVED".equals(e.status()) && "APPLIED".equals(e.previousStatus())) {
+        if (e.status() == VolunteerStatusChanged.Status.APPROVED && e.previousStatus() == VolunteerStatusChanged.Status.APPLIED) {
             counts.add(Measures.VOLUNTEERS_APPROVED, cell, 1);
         }
-        int delta = ("ACTIVE".equals(e.status()) ? 1 : 0) - ("ACTIVE".equals(e.previousStatus()) ? 1 : 0);
+        int delta = (e.status() == VolunteerStatusChanged.Status.ACTIVE ? 1 : 0)
+                - (e.previousStatus() == VolunteerStatusChanged.Status.ACTIVE ? 1 : 0);
         counts.add(Measures.VOLUNTEERS_ACTIVE, cell, delta);
     }
 

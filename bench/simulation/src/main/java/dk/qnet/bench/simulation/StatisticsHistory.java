@@ -110,9 +110,9 @@ public final class StatisticsHistory {
                 for (int v = 0; v < volunteersPerYear; v++) {
                     UUID id = UUID.randomUUID();
                     Instant joined = begin.plusSeconds(Duration.ofDays(365L * y + r.nextInt(300)).toSeconds());
-                    send(EventType.VOLUNTEER_STATUS_CHANGED, id.toString(), new VolunteerStatusChanged(id, n[0], "APPROVED", "APPLIED", joined));
+                    send(EventType.VOLUNTEER_STATUS_CHANGED, id.toString(), new VolunteerStatusChanged(id, n[0], VolunteerStatusChanged.Status.APPROVED, VolunteerStatusChanged.Status.APPLIED, joined));
                     send(EventType.VOLUNTEER_STATUS_CHANGED, id.toString(),
-                            new VolunteerStatusChanged(id, n[0], "ACTIVE", "APPROVED", joined.plusSeconds(86_400L * 20)));
+                            new VolunteerStatusChanged(id, n[0], VolunteerStatusChanged.Status.ACTIVE, VolunteerStatusChanged.Status.APPROVED, joined.plusSeconds(86_400L * 20)));
                 }
                 for (int m = 0; m < activitiesPerYear; m++) {
                     UUID id = UUID.randomUUID();
@@ -138,10 +138,10 @@ public final class StatisticsHistory {
                     children, statistics ? List.of(ConsentScope.QNET_CONTACT, ConsentScope.STATISTICS) : List.of(ConsentScope.QNET_CONTACT), null));
             Instant accepted = received.plusSeconds(86_400L * (1 + r.nextInt(7)));
             if (r.nextDouble() < 0.15) {
-                send(EventType.REFERRAL_STATUS_CHANGED, key, new ReferralStatusChanged(id, n[0], "REJECTED", "OUT_OF_AREA", accepted));
+                send(EventType.REFERRAL_STATUS_CHANGED, key, new ReferralStatusChanged(id, n[0], ReferralStatusChanged.Status.REJECTED, "OUT_OF_AREA", accepted));
                 continue;
             }
-            send(EventType.REFERRAL_STATUS_CHANGED, key, new ReferralStatusChanged(id, n[0], "ACCEPTED", null, accepted));
+            send(EventType.REFERRAL_STATUS_CHANGED, key, new ReferralStatusChanged(id, n[0], ReferralStatusChanged.Status.ACCEPTED, null, accepted));
             if (r.nextDouble() < 0.2) {
                 continue;
             }
@@ -149,7 +149,7 @@ public final class StatisticsHistory {
             UUID volunteer = UUID.randomUUID();
             Instant matched = accepted.plusSeconds(86_400L * (5 + r.nextInt(60)));
             send(EventType.MATCH_ACCEPTED, key, new MatchAccepted(match, id, n[0], volunteer, matched));
-            send(EventType.REFERRAL_STATUS_CHANGED, key, new ReferralStatusChanged(id, n[0], "MATCHED", null, matched));
+            send(EventType.REFERRAL_STATUS_CHANGED, key, new ReferralStatusChanged(id, n[0], ReferralStatusChanged.Status.MATCHED, null, matched));
             Instant started = matched.plusSeconds(86_400L * (2 + r.nextInt(10)));
             send(EventType.MATCH_STARTED, key, new MatchStarted(match, id, n[0], volunteer, started));
             send(EventType.OUTCOME_RECORDED, key, new OutcomeRecorded(match, id, n[0], OutcomeTimepoint.START, ratings(), started));
@@ -162,7 +162,7 @@ public final class StatisticsHistory {
             Instant ended = started.plusSeconds(86_400L * days);
             send(EventType.MATCH_ENDED, key, new MatchEnded(match, id, n[0], volunteer,
                     days < 91 ? MatchEndReason.WOMAN_STOPPED : MatchEndReason.COMPLETED_AS_PLANNED, days, days < 91, ended));
-            send(EventType.REFERRAL_STATUS_CHANGED, key, new ReferralStatusChanged(id, n[0], "COMPLETED", null, ended));
+            send(EventType.REFERRAL_STATUS_CHANGED, key, new ReferralStatusChanged(id, n[0], ReferralStatusChanged.Status.COMPLETED, null, ended));
             if (r.nextBoolean()) {
                 send(EventType.OUTCOME_RECORDED, key, new OutcomeRecorded(match, id, n[0], OutcomeTimepoint.END, ratings(), ended));
             }
