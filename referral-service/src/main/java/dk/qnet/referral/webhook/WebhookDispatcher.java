@@ -96,9 +96,11 @@ public class WebhookDispatcher {
             return Optional.of(DeliveryError.OTHER);
         }
         long timestamp = Instant.now().getEpochSecond();
+        String id = WebhookSignature.idOf(due.id());
         return sender.post(URI.create(due.url()), Map.of(
+                WebhookSignature.ID_HEADER, id,
                 WebhookSignature.TIMESTAMP_HEADER, String.valueOf(timestamp),
-                WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(due.secret(), timestamp, body)), body);
+                WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(due.secret(), id, timestamp, body)), body);
     }
 
     void record(Due due, DeliveryError failure) {

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,7 +48,7 @@ public class Webhooks {
         validate(url);
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        String secret = HexFormat.of().formatHex(bytes);
+        String secret = WebhookSignature.secretOf(bytes);
         PersonalDataVault.Sealed sealed = vault.seal(context(orgId), secret.getBytes(StandardCharsets.UTF_8));
         em.createNativeQuery("""
                 insert into webhook_subscription (org_id, url, secret, master_key_id, wrapped_key, sealed_secret, created_at)

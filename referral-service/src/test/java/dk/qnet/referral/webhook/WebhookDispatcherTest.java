@@ -28,12 +28,26 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class WebhookDispatcherTest {
 
-    record Received(String body, String timestamp, String signature) {
+    record Received(String id, String body, String timestamp, String signature) {
+    }
+
+    /**
+     * The receiver's check, written from the Standard Webhooks specification rather than taken
+     * from the sender: HMAC-SHA256, keyed by the base64 after {@code whsec_}, over
+     * {@code id.timestamp.body}, sent as {@code v1,<base64>} (one of a space-separated list).
+     */
+    static boolean verifies(String secret, Received r) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        String expected = "v1," + java.util.Base64.getEncoder().encodeToString(
+                mac.doFinal((r.id() + "." + r.timestamp() + "." + r.body()).getBytes(StandardCharsets.UTF_8)));
+        return java.util.Arrays.asList(r.signature().split(" ")).contains(expected);
     }
 
     @Test
     void statusChangesArePostedSignedAndRetriedUntilTheReceiverAccepts() throws Exception {
         List<Received> received = new CopyOnWriteArrayList<>();
+        List<String> attemptIds = new CopyOnWriteArrayList<>();
         AtomicInteger calls = new AtomicInteger();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
@@ -41,9 +55,11 @@ class WebhookDispatcherTest {
             int n = calls.incrementAndGet();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int status = n <= 2 ? 503 : 204;
+            String webhookId = exchange.getRequestHeaders().getFirst("webhook-id");
+            attemptIds.add(webhookId);
             if (status == 204) {
-                received.add(new Received(body, exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER),
-                        exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER)));
+                received.add(new Received(webhookId, body, exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                        exchange.getRequestHeaders().getFirst("webhook-signature")));
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -63,17 +79,23 @@ class WebhookDispatcherTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 2);
             assertTrue(calls.get() >= 4, "two failed attempts, then the deliveries: " + calls.get());
             for (Received r : received) {
-                assertEquals(WebhookSignature.sign(secret, Long.parseLong(r.timestamp()), r.body()), r.signature(),
-                        "the receiver can verify the signature with its secret");
+                assertTrue(secret.startsWith("whsec_"), "a Standard Webhooks secret");
+                assertTrue(verifies(secret, r), "the receiver verifies the signature as Standard Webhooks does");
                 assertTrue(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(r.timestamp())) < 120);
                 assertTrue(r.body().contains(id));
                 assertTrue(!r.body().contains("Amira") && !r.body().contains("4520304050"), "only id and status travel");
             }
             assertTrue(received.stream().anyMatch(r -> r.body().contains("\"RECEIVED\"")));
             assertTrue(received.stream().anyMatch(r -> r.body().contains("\"ACCEPTED\"")));
-            // A signature made with another secret does not match.
+            // Another secret, another id or a changed body does not verify.
             Received first = received.get(0);
-            assertTrue(!WebhookSignature.sign("wrong", Long.parseLong(first.timestamp()), first.body()).equals(first.signature()));
+            assertTrue(!verifies("whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]), first));
+            assertTrue(!verifies(secret, new Received(first.id() + "x", first.body(), first.timestamp(), first.signature())));
+            assertTrue(!verifies(secret, new Received(first.id(), first.body() + " ", first.timestamp(), first.signature())));
+            // Each message has its own id, and a retry repeats it, so a receiver can drop duplicates.
+            assertEquals(2, received.stream().map(Received::id).distinct().count(), "one id per status change");
+            assertTrue(attemptIds.subList(0, 2).stream().allMatch(received.stream().map(Received::id).toList()::contains),
+                    "the failed attempts carried the id their retry delivered: " + attemptIds);
         } finally {
             receiver.stop(0);
         }
