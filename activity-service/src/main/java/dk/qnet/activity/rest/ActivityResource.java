@@ -13,12 +13,14 @@ import dk.qnet.contracts.activity.ActivityType;
 import dk.qnet.contracts.activity.Audience;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -26,10 +28,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import org.jboss.resteasy.reactive.RestResponse;
 import java.util.List;
 import java.util.UUID;
 
@@ -96,31 +100,37 @@ public class ActivityResource {
 
     @GET
     @Path("{id}")
-    public ActivityView get(@PathParam("id") String id) {
+    public RestResponse<ActivityView> get(@PathParam("id") String id) {
         UUID activityId = PathIds.uuidOrNotFound(id);
-        return ActivityView.of(activities.get(activityId, caller), registrations.list(activityId, caller));
+        return tagged(activities.get(activityId, caller), registrations.list(activityId, caller));
     }
 
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ActivityView update(@PathParam("id") String id, ActivityRequest body) {
+    public RestResponse<ActivityView> update(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) String ifMatch, ActivityRequest body) {
         UUID activityId = PathIds.uuidOrNotFound(id);
-        return ActivityView.of(activities.update(activityId, body, caller), registrations.list(activityId, caller));
+        return tagged(activities.update(activityId, body, IfMatch.parse(ifMatch), caller), registrations.list(activityId, caller));
     }
 
     @POST
     @Path("{id}/cancel")
-    public ActivityView cancel(@PathParam("id") String id) {
-        return ActivityView.of(activities.cancel(PathIds.uuidOrNotFound(id), caller), List.of());
+    public RestResponse<ActivityView> cancel(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) String ifMatch) {
+        return tagged(activities.cancel(PathIds.uuidOrNotFound(id), IfMatch.parse(ifMatch), caller), List.of());
     }
 
     @POST
     @Path("{id}/attendance")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ActivityView attendance(@PathParam("id") String id, AttendanceRequest body) {
+    public RestResponse<ActivityView> attendance(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) String ifMatch,
+                                                 AttendanceRequest body) {
         UUID activityId = PathIds.uuidOrNotFound(id);
-        return ActivityView.of(activities.recordAttendance(activityId, body, caller), registrations.list(activityId, caller));
+        return tagged(activities.recordAttendance(activityId, body, IfMatch.parse(ifMatch), caller), registrations.list(activityId, caller));
+    }
+
+    /** The activity with its ETag, which an update sends back in If-Match. */
+    private static RestResponse<ActivityView> tagged(Activity a, List<Registration> registrations) {
+        return RestResponse.ResponseBuilder.ok(ActivityView.of(a, registrations)).header(HttpHeaders.ETAG, IfMatch.etagOf(a.version)).build();
     }
 
     @GET

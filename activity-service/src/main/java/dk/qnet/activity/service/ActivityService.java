@@ -13,6 +13,7 @@ import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.outbox.Outbox;
 import dk.qnet.platform.problem.FieldError;
+import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,8 +68,8 @@ public class ActivityService {
     }
 
     @Transactional
-    public Activity update(UUID id, ActivityRequest request, CallerIdentity caller) {
-        Activity a = planned(lockVisible(id, caller));
+    public Activity update(UUID id, ActivityRequest request, IfMatch ifMatch, CallerIdentity caller) {
+        Activity a = planned(lockVisible(id, ifMatch, caller));
         validate(request);
         if (request.networkId() != null && !request.networkId().equals(a.networkId)) {
             throw ProblemException.invalid("networkId", "an activity cannot move to another network");
@@ -84,8 +85,8 @@ public class ActivityService {
     }
 
     @Transactional
-    public Activity cancel(UUID id, CallerIdentity caller) {
-        Activity a = planned(lockVisible(id, caller));
+    public Activity cancel(UUID id, IfMatch ifMatch, CallerIdentity caller) {
+        Activity a = planned(lockVisible(id, ifMatch, caller));
         a.status = ActivityStatus.CANCELLED;
         a.updatedAt = now();
         List<UUID> toNotify = em.createQuery("select r.id from Registration r where r.activityId = :a and r.state <> :cancelled order by r.queuedAt", UUID.class)
@@ -96,8 +97,8 @@ public class ActivityService {
 
     /** Records who came; the activity becomes held and its counts go to statistics. */
     @Transactional
-    public Activity recordAttendance(UUID id, AttendanceRequest request, CallerIdentity caller) {
-        Activity a = planned(lockVisible(id, caller));
+    public Activity recordAttendance(UUID id, AttendanceRequest request, IfMatch ifMatch, CallerIdentity caller) {
+        Activity a = planned(lockVisible(id, ifMatch, caller));
         List<FieldError> errors = ActivityValidator.attendance(request);
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("The attendance has invalid fields.", errors));
@@ -135,10 +136,16 @@ public class ActivityService {
     }
 
     Activity lockVisible(UUID id, CallerIdentity caller) {
+        return lockVisible(id, IfMatch.NONE, caller);
+    }
+
+    /** The activity locked for a change the caller may make, still at a version the caller named (else 412). */
+    Activity lockVisible(UUID id, IfMatch ifMatch, CallerIdentity caller) {
         Activity a = em.find(Activity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (a == null || !mayAccess(a.networkId, caller)) {
             throw ProblemException.notFound();
         }
+        ifMatch.check(a.version);
         return a;
     }
 

@@ -9,6 +9,7 @@ import dk.qnet.activity.service.ActivityService;
 import dk.qnet.activity.service.RegistrationService;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.platform.web.PageCsrf;
@@ -133,7 +134,7 @@ public class ActivityPages {
         UUID activityId = PathIds.uuidOrNotFound(id);
         List<UUID> attended = body.getOrDefault("attended", List.of()).stream().map(PathIds::uuidOrNotFound).toList();
         activities.recordAttendance(activityId, new AttendanceRequest(attended, count(body, "women"), count(body, "children"),
-                count(body, "volunteers")), caller);
+                count(body, "volunteers")), IfMatch.NONE, caller);
         return Response.seeOther(URI.create("/sider/aktiviteter/" + activityId)).build();
     }
 

@@ -77,6 +77,28 @@ class ActivityLifecycleTest {
         register(coordinator, id, woman(UUID.randomUUID(), 0)).then().statusCode(409);
     }
 
+    /** Two coordinators edit the same activity: the one who edits what she read before the other's change gets 412. */
+    @Test
+    void anEditOnAStaleReadIs412AndChangesNothing() {
+        String id = createPlanned(coordinator, 20);
+        String base = "/api/v1/activities/" + id;
+        String read = given().auth().oauth2(coordinator).get(base).then().statusCode(200).extract().header("ETag");
+        String body = activity(Instant.now().plus(Duration.ofDays(11)), 25).replace("Fællesspisning", "Julefrokost");
+        String edited = given().auth().oauth2(coordinator).header("If-Match", read).contentType(ContentType.JSON).body(body).put(base)
+                .then().statusCode(200).body("title", equalTo("Julefrokost")).extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(read, edited);
+
+        given().auth().oauth2(coordinator).header("If-Match", read).contentType(ContentType.JSON).body(body.replace("Julefrokost", "Udflugt"))
+                .put(base).then().statusCode(412).contentType(PROBLEM);
+        given().auth().oauth2(coordinator).header("If-Match", read).post(base + "/cancel").then().statusCode(412).contentType(PROBLEM);
+        given().auth().oauth2(coordinator).get(base).then().statusCode(200).header("ETag", edited)
+                .body("title", equalTo("Julefrokost")).body("status", equalTo("PLANNED"));
+        given().auth().oauth2(coordinator).header("If-Match", "soon").post(base + "/cancel").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("If-Match"));
+        given().auth().oauth2(coordinator).header("If-Match", edited).post(base + "/cancel").then().statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+    }
+
     @Test
     void attendanceMakesAnActivityHeldAndPublishesTheCounts() throws Exception {
         String past = create(coordinator, activity(Instant.now().minus(Duration.ofDays(2)), 30))

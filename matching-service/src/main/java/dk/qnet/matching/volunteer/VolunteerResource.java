@@ -3,10 +3,12 @@ package dk.qnet.matching.volunteer;
 import dk.qnet.matching.engine.VolunteerProfile;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.PathIds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -54,21 +57,25 @@ public class VolunteerResource {
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
-        return Response.ok(volunteers.get(PathIds.uuidOrNotFound(id), caller)).cacheControl(NO_STORE).build();
+        return tagged(volunteers.get(PathIds.uuidOrNotFound(id), caller));
     }
 
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("id") String id, VolunteerRequest body) {
-        return Response.ok(volunteers.update(PathIds.uuidOrNotFound(id), body, caller)).cacheControl(NO_STORE).build();
+    public Response update(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) String ifMatch, VolunteerRequest body) {
+        return tagged(volunteers.update(PathIds.uuidOrNotFound(id), body, IfMatch.parse(ifMatch), caller));
     }
 
     @POST
     @Path("{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response status(@PathParam("id") String id, StatusChange body) {
-        return Response.ok(volunteers.changeStatus(PathIds.uuidOrNotFound(id), body == null ? null : body.status(), caller))
-                .cacheControl(NO_STORE).build();
+    public Response status(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) String ifMatch, StatusChange body) {
+        return tagged(volunteers.changeStatus(PathIds.uuidOrNotFound(id), body == null ? null : body.status(), IfMatch.parse(ifMatch), caller));
+    }
+
+    /** The volunteer with her ETag, which an update sends back in If-Match. */
+    private static Response tagged(Volunteer v) {
+        return Response.ok(v).cacheControl(NO_STORE).header(HttpHeaders.ETAG, IfMatch.etagOf(v.version)).build();
     }
 }

@@ -8,6 +8,7 @@ import dk.qnet.platform.outbox.Outbox;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.FieldError;
+import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.platform.validation.FieldRules;
@@ -64,8 +65,8 @@ public class VolunteerService {
     }
 
     @Transactional
-    public Volunteer update(UUID id, VolunteerRequest r, CallerIdentity caller) {
-        Volunteer v = visible(id, caller);
+    public Volunteer update(UUID id, VolunteerRequest r, IfMatch ifMatch, CallerIdentity caller) {
+        Volunteer v = forUpdate(id, ifMatch, caller);
         validate(r);
         String movedFrom = v.municipalityCode;
         apply(v, r);
@@ -76,8 +77,8 @@ public class VolunteerService {
     }
 
     @Transactional
-    public Volunteer changeStatus(UUID id, Status to, CallerIdentity caller) {
-        Volunteer v = visible(id, caller);
+    public Volunteer changeStatus(UUID id, Status to, IfMatch ifMatch, CallerIdentity caller) {
+        Volunteer v = forUpdate(id, ifMatch, caller);
         if (to == null) {
             throw ProblemException.invalid("status", "is required");
         }
@@ -108,6 +109,16 @@ public class VolunteerService {
         }
         return em.createQuery("from Volunteer where networkId = :n order by firstName, id", Volunteer.class)
                 .setParameter("n", caller.required(caller.networkId(), Roles.NETWORK_CLAIM)).getResultList();
+    }
+
+    /** The volunteer locked for a change the caller may make, still at a version the caller named (else 412). */
+    private Volunteer forUpdate(UUID id, IfMatch ifMatch, CallerIdentity caller) {
+        Volunteer v = em.find(Volunteer.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (v == null || !caller.managesNetwork(v.networkId)) {
+            throw ProblemException.notFound();
+        }
+        ifMatch.check(v.version);
+        return v;
     }
 
     private Volunteer visible(UUID id, CallerIdentity caller) {

@@ -213,6 +213,21 @@ class MatchSupportTest {
         assertEquals(1, events(Topics.MATCHES, referral.toString(), "MatchProposed", 1).size());
     }
 
+    /** Two coordinators change the same volunteer: a change on a stale read is 412 and changes nothing. */
+    @Test
+    void aVolunteerChangeOnAStaleReadIs412() {
+        String volunteer = volunteer("Karen", "da", null);
+        String base = "/api/v1/volunteers/" + volunteer;
+        String read = given().auth().oauth2(coordinator).get(base).then().statusCode(200).body("status", equalTo("APPROVED"))
+                .extract().header("ETag");
+        String paused = given().auth().oauth2(coordinator).header("If-Match", read).contentType(ContentType.JSON).body("{\"status\":\"PAUSED\"}")
+                .post(base + "/status").then().statusCode(200).body("status", equalTo("PAUSED")).extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(read, paused);
+        given().auth().oauth2(coordinator).header("If-Match", read).contentType(ContentType.JSON).body("{\"status\":\"INACTIVE\"}")
+                .post(base + "/status").then().statusCode(412).contentType("application/problem+json");
+        given().auth().oauth2(coordinator).get(base).then().statusCode(200).body("status", equalTo("PAUSED")).header("ETag", paused);
+    }
+
     @Test
     void theAttentionListShowsWhatIsOverdueAndNothingElse() {
         LocalDate today = LocalDate.now(DanishTime.ZONE);

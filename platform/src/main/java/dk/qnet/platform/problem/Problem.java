@@ -49,6 +49,8 @@ public record Problem(String type, String title, int status, String detail, List
             case 405 -> of(405, "method-not-allowed", "Method not allowed", "This resource does not support that method.");
             case 406 -> of(406, "not-acceptable", "Not acceptable", "This resource cannot produce the media type asked for.");
             case 409 -> of(409, "conflict", "Conflict", "The request conflicts with the resource's current state.");
+            case 412 -> of(412, "precondition-failed", "Precondition failed",
+                    "The record changed since you read it (If-Match). Read it again; nothing was changed.");
             case 413 -> of(413, "payload-too-large", "Payload too large", "The request body is larger than allowed.");
             case 415 -> of(415, "unsupported-media-type", "Unsupported media type", "Send the body as application/json.");
             case 422 -> of(422, "unprocessable", "Unprocessable request", "The request cannot be processed.");

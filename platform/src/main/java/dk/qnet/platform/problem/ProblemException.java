@@ -45,6 +45,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(409, "conflict", "Conflict", detail));
     }
 
+    /** 412: the record changed since the caller read it (If-Match); read it again and decide anew. */
+    public static ProblemException preconditionFailed() {
+        return new ProblemException(Problem.forStatus(412));
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail));
     }

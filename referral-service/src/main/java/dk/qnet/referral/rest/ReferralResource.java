@@ -3,8 +3,10 @@ package dk.qnet.referral.rest;
 import dk.qnet.contracts.DanishTime;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.referral.Referral;
 import dk.qnet.referral.ReferralStatus;
 import dk.qnet.referral.config.ReferralConfig;
 import dk.qnet.referral.fhir.FhirReferralMapper;
@@ -24,12 +26,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/referrals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -97,7 +101,9 @@ public class ReferralResource {
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.COORDINATOR, Roles.ADMIN})
     public Response get(@PathParam("id") String id) {
         // Personal data must not linger in caches on the way.
-        return Response.ok(ReferralView.of(referrals.read(PathIds.uuidOrNotFound(id), caller))).cacheControl(NO_STORE).build();
+        var disclosure = referrals.read(PathIds.uuidOrNotFound(id), caller);
+        return Response.ok(ReferralView.of(disclosure)).cacheControl(NO_STORE)
+                .header(HttpHeaders.ETAG, IfMatch.etagOf(disclosure.referral().version)).build();
     }
 
     /** A FHIR R4 Bundle (ServiceRequest and Task) with what the caller may see; never personal data. */
@@ -120,38 +126,44 @@ public class ReferralResource {
     @POST
     @Path("{id}/accept")
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    public ReferralView accept(@PathParam("id") String id) {
-        return ReferralView.of(referrals.answerFor(referrals.accept(PathIds.uuidOrNotFound(id), caller), caller));
+    public RestResponse<ReferralView> accept(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) String ifMatch) {
+        return changed(referrals.accept(PathIds.uuidOrNotFound(id), IfMatch.parse(ifMatch), caller));
     }
 
     @POST
     @Path("{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
-    public ReferralView reject(@PathParam("id") String id, StatusChangeRequest body) {
-        return ReferralView.of(referrals.answerFor(referrals.reject(PathIds.uuidOrNotFound(id), reasonOf(body), caller), caller));
+    public RestResponse<ReferralView> reject(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) String ifMatch, StatusChangeRequest body) {
+        return changed(referrals.reject(PathIds.uuidOrNotFound(id), reasonOf(body), IfMatch.parse(ifMatch), caller));
     }
 
     @POST
     @Path("{id}/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.ADMIN})
-    public ReferralView withdraw(@PathParam("id") String id, StatusChangeRequest body) {
-        return ReferralView.of(referrals.answerFor(referrals.withdraw(PathIds.uuidOrNotFound(id), reasonOf(body), caller), caller));
+    public RestResponse<ReferralView> withdraw(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) String ifMatch, StatusChangeRequest body) {
+        return changed(referrals.withdraw(PathIds.uuidOrNotFound(id), reasonOf(body), IfMatch.parse(ifMatch), caller));
     }
 
     @POST
     @Path("{id}/consent/withdraw")
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.COORDINATOR, Roles.ADMIN})
-    public ReferralView withdrawConsent(@PathParam("id") String id) {
-        return ReferralView.of(referrals.answerFor(referrals.withdrawConsent(PathIds.uuidOrNotFound(id), caller), caller));
+    public RestResponse<ReferralView> withdrawConsent(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) String ifMatch) {
+        return changed(referrals.withdrawConsent(PathIds.uuidOrNotFound(id), IfMatch.parse(ifMatch), caller));
     }
 
     @POST
     @Path("{id}/erase")
     @RolesAllowed(Roles.ADMIN)
-    public ReferralView erase(@PathParam("id") String id) {
-        return ReferralView.of(referrals.answerFor(referrals.eraseByAdmin(PathIds.uuidOrNotFound(id), caller), caller));
+    public RestResponse<ReferralView> erase(@PathParam("id") String id, @HeaderParam(IfMatch.HEADER) String ifMatch) {
+        return changed(referrals.eraseByAdmin(PathIds.uuidOrNotFound(id), IfMatch.parse(ifMatch), caller));
+    }
+
+    /** The answer to a change: what the caller may see of the referral, and its new ETag. */
+    private RestResponse<ReferralView> changed(Referral r) {
+        return RestResponse.ResponseBuilder.ok(ReferralView.of(referrals.answerFor(r, caller)))
+                .header(HttpHeaders.ETAG, IfMatch.etagOf(r.version)).build();
     }
 
     /**

@@ -11,6 +11,7 @@ import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.outbox.Outbox;
 import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.Problem;
+import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.platform.validation.FieldRules;
 import dk.qnet.referral.BreakGlassReason;
@@ -185,23 +186,23 @@ public class ReferralService {
     }
 
     @Transactional
-    public Referral accept(UUID id, CallerIdentity caller) {
-        Referral r = forUpdate(id, caller);
+    public Referral accept(UUID id, IfMatch ifMatch, CallerIdentity caller) {
+        Referral r = forUpdate(id, ifMatch, caller);
         requireDecider(r, caller);
         return transition(r, ReferralStatus.ACCEPTED, null, roleOf(caller));
     }
 
     @Transactional
-    public Referral reject(UUID id, StatusReason reason, CallerIdentity caller) {
-        Referral r = forUpdate(id, caller);
+    public Referral reject(UUID id, StatusReason reason, IfMatch ifMatch, CallerIdentity caller) {
+        Referral r = forUpdate(id, ifMatch, caller);
         requireDecider(r, caller);
         requireReason(reason, StatusReason.REJECTION);
         return transition(r, ReferralStatus.REJECTED, reason, roleOf(caller));
     }
 
     @Transactional
-    public Referral withdraw(UUID id, StatusReason reason, CallerIdentity caller) {
-        Referral r = forUpdate(id, caller);
+    public Referral withdraw(UUID id, StatusReason reason, IfMatch ifMatch, CallerIdentity caller) {
+        Referral r = forUpdate(id, ifMatch, caller);
         if (!caller.isAdmin() && !ReferralAccess.isSender(r, caller)) {
             throw ProblemException.forbidden("Only the sender withdraws a referral.");
         }
@@ -214,8 +215,8 @@ public class ReferralService {
      * withdrawn if it was still open, and every service is told to forget her.
      */
     @Transactional
-    public Referral withdrawConsent(UUID id, CallerIdentity caller) {
-        Referral r = forUpdate(id, caller);
+    public Referral withdrawConsent(UUID id, IfMatch ifMatch, CallerIdentity caller) {
+        Referral r = forUpdate(id, ifMatch, caller);
         boolean allowed = caller.isAdmin() || ReferralAccess.isSender(r, caller) || ReferralAccess.isTargetCoordinator(r, caller);
         if (!allowed) {
             throw ProblemException.forbidden("Only the sender or the network's coordinator records a withdrawal of consent.");
@@ -262,8 +263,8 @@ public class ReferralService {
 
     /** Erasure by an administrator. */
     @Transactional
-    public Referral eraseByAdmin(UUID id, CallerIdentity caller) {
-        Referral r = forUpdate(id, caller);
+    public Referral eraseByAdmin(UUID id, IfMatch ifMatch, CallerIdentity caller) {
+        Referral r = forUpdate(id, ifMatch, caller);
         if (!caller.isAdmin()) {
             throw ProblemException.forbidden("Only an administrator erases referrals.");
         }
@@ -336,11 +337,13 @@ public class ReferralService {
         return r;
     }
 
-    private Referral forUpdate(UUID id, CallerIdentity caller) {
+    /** The referral locked for a change the caller may see, still at a version the caller named (else 412). */
+    private Referral forUpdate(UUID id, IfMatch ifMatch, CallerIdentity caller) {
         Referral r = em.find(Referral.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (r == null || ReferralAccess.viewOf(r, caller) == ReferralAccess.View.NONE) {
             throw ProblemException.notFound();
         }
+        ifMatch.check(r.version);
         return r;
     }
 

@@ -2,6 +2,7 @@ package dk.qnet.referral.web;
 
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.platform.web.FormState;
@@ -149,7 +150,7 @@ public class ReferralPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     public Response accept(@PathParam("id") String id, MultivaluedMap<String, String> body) {
-        return act(id, body, referralId -> referrals.accept(referralId, caller));
+        return act(id, body, referralId -> referrals.accept(referralId, IfMatch.NONE, caller));
     }
 
     @POST
@@ -157,7 +158,7 @@ public class ReferralPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     public Response reject(@PathParam("id") String id, MultivaluedMap<String, String> body) {
-        return act(id, body, referralId -> referrals.reject(referralId, reason(body, StatusReason.REJECTION), caller));
+        return act(id, body, referralId -> referrals.reject(referralId, reason(body, StatusReason.REJECTION), IfMatch.NONE, caller));
     }
 
     @POST
@@ -165,7 +166,7 @@ public class ReferralPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.ADMIN})
     public Response withdraw(@PathParam("id") String id, MultivaluedMap<String, String> body) {
-        return act(id, body, referralId -> referrals.withdraw(referralId, reason(body, StatusReason.WITHDRAWAL), caller));
+        return act(id, body, referralId -> referrals.withdraw(referralId, reason(body, StatusReason.WITHDRAWAL), IfMatch.NONE, caller));
     }
 
     private TemplateInstance blankForm(FormState state, String key) {

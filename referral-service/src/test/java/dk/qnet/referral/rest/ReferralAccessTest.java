@@ -169,6 +169,40 @@ class ReferralAccessTest {
                 .body("changedAt", everyItem(notNullValue()));
     }
 
+    /**
+     * Two coordinators read the same referral; the first accepts it; the second, deciding on what
+     * she read, rejects it with her ETag and gets 412: nothing changed, and she reads it again.
+     */
+    @Test
+    void aDecisionOnAStaleReadIs412AndChangesNothing() {
+        String shelter = TestTokens.shelter("etag-shelter");
+        String coordinator = TestTokens.coordinator("net-odense");
+        String id = create(shelter, "0461");
+        String base = "/api/v1/referrals/" + id;
+
+        String read = given().auth().oauth2(coordinator).get(base).then().statusCode(200)
+                .header("ETag", org.hamcrest.Matchers.matchesPattern("\"[0-9]+\"")).extract().header("ETag");
+        String accepted = given().auth().oauth2(coordinator).header("If-Match", read).post(base + "/accept").then().statusCode(200)
+                .body("status", equalTo("ACCEPTED")).extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(read, accepted, "a change gives a new ETag");
+        given().auth().oauth2(coordinator).get(base).then().statusCode(200).header("ETag", accepted);
+
+        given().auth().oauth2(coordinator).header("If-Match", read).contentType(ContentType.JSON).body("{\"reason\":\"OUT_OF_AREA\"}")
+                .post(base + "/reject").then().statusCode(412).contentType(PROBLEM).body("status", equalTo(412));
+        given().auth().oauth2(shelter).header("If-Match", read).contentType(ContentType.JSON).body("{\"reason\":\"NO_LONGER_NEEDED\"}")
+                .post(base + "/withdraw").then().statusCode(412).contentType(PROBLEM);
+        given().auth().oauth2(shelter).get(base + "/history").then().statusCode(200).body("status", contains("RECEIVED", "ACCEPTED"));
+
+        // A tag this API never gives is a bad request naming the header; a list may name the current one.
+        for (String bad : List.of("W/\"1\"", "abc", "\"1", "\"" + "9".repeat(25) + "\"")) {
+            given().auth().oauth2(shelter).header("If-Match", bad).contentType(ContentType.JSON).body("{\"reason\":\"NO_LONGER_NEEDED\"}")
+                    .post(base + "/withdraw").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("If-Match"));
+        }
+        given().auth().oauth2(shelter).header("If-Match", read + ", " + accepted).contentType(ContentType.JSON)
+                .body("{\"reason\":\"NO_LONGER_NEEDED\"}").post(base + "/withdraw").then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
+    }
+
     @Test
     void listsAreScopedFilteredAndCarryNoPersonalData() {
         String shelter = TestTokens.shelter("list-shelter");
