@@ -1,17 +1,24 @@
 package dk.qnet.platform.ratelimit;
 
-import dk.qnet.platform.problem.ProblemException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A token bucket per key (a client's token subject, or its address): a burst up to the
- * per-minute limit, refilled evenly. Kept per service instance; behind N replicas a client gets N
+ * per-minute limit, refilled evenly ({@link RateLimitAnswer} enforces it and answers the fields). Kept per service instance; behind N replicas a client gets N
  * times the limit. At most {@link #MAX_KEYS} keys are kept; past that the buckets start afresh.
  */
 public final class TokenBuckets {
 
     static final int MAX_KEYS = 50_000;
+
+    /** What one request took: the requests left, the seconds until the bucket is full again, and the wait when refused (0 when served). */
+    public record Taken(long remaining, long resetSeconds, long retryAfterSeconds) {
+
+        public boolean served() {
+            return retryAfterSeconds == 0;
+        }
+    }
 
     private final double capacity;
     private final double refillPerNano;
@@ -35,8 +42,8 @@ public final class TokenBuckets {
         }
     }
 
-    /** Takes one request from the key's bucket; 0 when it was served, otherwise the seconds to wait. */
-    public long tryAcquire(String key) {
+    /** Takes one request from the key's bucket, and tells what is left. */
+    public Taken take(String key) {
         long now = System.nanoTime();
         if (buckets.size() > MAX_KEYS) {
             buckets.clear();
@@ -45,19 +52,14 @@ public final class TokenBuckets {
         synchronized (bucket) {
             bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.at) * refillPerNano);
             bucket.at = now;
+            long wait = 0;
             if (bucket.tokens >= 1) {
                 bucket.tokens -= 1;
-                return 0;
+            } else {
+                wait = Math.max(1, (long) Math.ceil((1 - bucket.tokens) / refillPerNano / 1e9));
             }
-            return Math.max(1, (long) Math.ceil((1 - bucket.tokens) / refillPerNano / 1e9));
-        }
-    }
-
-    /** Takes one request, or throws 429 with Retry-After and the detail given. */
-    public void acquire(String key, String detail) {
-        long wait = tryAcquire(key);
-        if (wait > 0) {
-            throw ProblemException.tooManyRequests(detail, wait);
+            long reset = (long) Math.ceil((capacity - bucket.tokens) / refillPerNano / 1e9);
+            return new Taken((long) Math.floor(bucket.tokens), reset, wait);
         }
     }
 

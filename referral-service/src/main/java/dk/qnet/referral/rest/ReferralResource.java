@@ -64,6 +64,14 @@ public class ReferralResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER})
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Created: the referral as the caller may see it, Location names it. A retry with the same Idempotency-Key and body answers the same referral.",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ReferralView.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "422",
+            description = "The Idempotency-Key was used before with another body: nothing was stored.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "429",
+            description = "At most qnet.referrals.intake-per-minute referrals a minute per client (default 120); past it, problem+json with Retry-After.")
     public Response create(NewReferral body, @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
         rateLimit.acquire(caller.subject());
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {

@@ -317,13 +317,23 @@ class ReferralIntakeTest {
                 break;
             }
             assertEquals(400, r.statusCode());
+            if (accepted == 0) {
+                // A refused body is answered with the limit it used up, as a served one is.
+                r.then().header("RateLimit-Policy", "\"intake\";q=" + limit + ";w=60")
+                        .header("RateLimit", org.hamcrest.Matchers.matchesPattern("\"intake\";r=" + (limit - 1) + ";t=[0-9]+"));
+            }
             accepted++;
         }
         org.junit.jupiter.api.Assertions.assertNotNull(refused, "no 429 after " + accepted + " requests");
         org.junit.jupiter.api.Assertions.assertTrue(accepted >= limit, "refused after only " + accepted);
-        refused.then().contentType(PROBLEM).header("Retry-After", notNullValue()).body("status", equalTo(429));
+        refused.then().contentType(PROBLEM).header("Retry-After", notNullValue()).body("status", equalTo(429))
+                .header("RateLimit-Policy", "\"intake\";q=" + limit + ";w=60")
+                .header("RateLimit", org.hamcrest.Matchers.matchesPattern("\"intake\";r=0;t=[1-9][0-9]*"));
         // Another client is not slowed by the first.
-        post(TestTokens.shelter("shelter-flood"), body("0101")).then().statusCode(201);
+        post(TestTokens.shelter("shelter-flood"), body("0101")).then().statusCode(201)
+                .header("RateLimit", org.hamcrest.Matchers.matchesPattern("\"intake\";r=" + (limit - 1) + ";t=[0-9]+"));
+        // A call no limit applies to carries no fields.
+        given().auth().oauth2(token).get("/api/v1/referrals").then().statusCode(200).header("RateLimit", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dk.qnet.statistics.rest;
 
+import dk.qnet.platform.ratelimit.RateLimitAnswer;
 import dk.qnet.platform.ratelimit.TokenBuckets;
 import dk.qnet.statistics.service.StatisticsConfig;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -17,10 +18,12 @@ public class PublicFiguresRateLimit {
 
     private final TokenBuckets buckets;
     private final SecurityIdentity identity;
+    private final RateLimitAnswer answer;
 
-    public PublicFiguresRateLimit(StatisticsConfig config, SecurityIdentity identity) {
+    public PublicFiguresRateLimit(StatisticsConfig config, SecurityIdentity identity, RateLimitAnswer answer) {
         this.buckets = new TokenBuckets(config.publicCallsPerMinute());
         this.identity = identity;
+        this.answer = answer;
     }
 
     @ServerRequestFilter
@@ -28,7 +31,7 @@ public class PublicFiguresRateLimit {
         if (!identity.isAnonymous() || !request.getUriInfo().getPath().startsWith("/api/v1/statistics")) {
             return;
         }
-        buckets.acquire(address(http), "At most " + buckets.perMinute()
+        answer.enforce("public-figures", buckets, address(http), "At most " + buckets.perMinute()
                 + " calls a minute to the public figures from one address. Retry later.");
     }
 

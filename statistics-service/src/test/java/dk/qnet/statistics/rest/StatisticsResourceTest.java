@@ -100,7 +100,9 @@ class StatisticsResourceTest {
             org.junit.jupiter.api.Assertions.assertEquals(429, answer.statusCode(), "no limit after " + calls + " anonymous calls");
             org.junit.jupiter.api.Assertions.assertTrue(calls > 300, "limited after only " + calls + " calls");
             answer.then().contentType("application/problem+json").header("Retry-After", org.hamcrest.Matchers.notNullValue())
-                    .body("type", org.hamcrest.Matchers.endsWith("too-many-requests"));
+                    .body("type", org.hamcrest.Matchers.endsWith("too-many-requests"))
+                    .header("RateLimit-Policy", org.hamcrest.Matchers.matchesPattern("\"public-figures\";q=[0-9]+;w=60"))
+                    .header("RateLimit", org.hamcrest.Matchers.matchesPattern("\"public-figures\";r=0;t=[1-9][0-9]*"));
             // A signed-in analyst at the same address is not held back by the public limit.
             given().auth().oauth2(dk.qnet.testing.TestTokens.analyst()).get("/api/v1/statistics/headline?year=2026")
                     .then().statusCode(org.hamcrest.Matchers.not(429));

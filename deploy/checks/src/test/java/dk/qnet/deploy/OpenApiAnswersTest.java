@@ -1,0 +1,122 @@
+package dk.qnet.deploy;
+
+import static dk.qnet.deploy.DeploymentChecksTest.SERVICES;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract says what the services answer: in each service's build-time OpenAPI document,
+ * every error answer of every API operation is application/problem+json with the Problem schema,
+ * an operation that takes If-Match can answer 412, and an operation with a rate limit documents
+ * the RateLimit fields on what it answers and Retry-After on its 429.
+ */
+class OpenApiAnswersTest {
+
+    static Map<String, JsonNode> documents = new java.util.TreeMap<>();
+
+    @BeforeAll
+    static void load() throws IOException {
+        Path root = Path.of(System.getProperty("qnet.project.root", "../..")).toAbsolutePath().normalize();
+        for (String service : SERVICES) {
+            Path doc = root.resolve(service + "/target/openapi/openapi.json");
+            assertTrue(Files.exists(doc), doc + " is written by the service's build (run the build first: ./mvnw install)");
+            documents.put(service, new ObjectMapper().readTree(doc.toFile()));
+        }
+    }
+
+    record Op(String service, String path, String method, JsonNode operation) {
+        String name() {
+            return service + " " + method.toUpperCase() + " " + path;
+        }
+    }
+
+    static List<Op> operations() {
+        List<Op> ops = new ArrayList<>();
+        documents.forEach((service, doc) -> doc.path("paths").fields().forEachRemaining(p -> {
+            if (p.getKey().startsWith("/api/")) {
+                p.getValue().fields().forEachRemaining(m -> {
+                    if (m.getValue().has("responses")) {
+                        ops.add(new Op(service, p.getKey(), m.getKey(), m.getValue()));
+                    }
+                });
+            }
+        }));
+        return ops;
+    }
+
+    @Test
+    void everyErrorAnswerIsProblemJson() {
+        List<String> undocumented = new ArrayList<>();
+        int answers = 0;
+        for (Op op : operations()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = op.operation().path("responses").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> answer = it.next();
+                if (answer.getKey().startsWith("4") || answer.getKey().startsWith("5")) {
+                    answers++;
+                    String ref = answer.getValue().path("content").path("application/problem+json").path("schema").path("$ref").asText();
+                    if (!ref.equals("#/components/schemas/Problem")) {
+                        undocumented.add(op.name() + " " + answer.getKey());
+                    }
+                }
+            }
+            for (String status : List.of("401", "500")) {
+                if (!op.operation().path("responses").has(status)) {
+                    undocumented.add(op.name() + " lacks " + status);
+                }
+            }
+        }
+        assertTrue(answers > 200, "error answers found: " + answers);
+        assertEquals(List.of(), undocumented);
+        documents.forEach((service, doc) -> assertTrue(doc.path("components").path("schemas").path("Problem").has("example"),
+                service + " documents the Problem schema with an example"));
+    }
+
+    @Test
+    void anOperationThatTakesIfMatchCanAnswer412() {
+        int found = 0;
+        for (Op op : operations()) {
+            boolean ifMatch = false;
+            for (JsonNode p : op.operation().path("parameters")) {
+                ifMatch |= p.path("name").asText().equals("If-Match") && p.path("in").asText().equals("header");
+            }
+            if (ifMatch) {
+                found++;
+                assertTrue(op.operation().path("responses").has("412"), op.name() + " takes If-Match but documents no 412");
+            }
+        }
+        assertTrue(found >= 10, "operations with If-Match: " + found);
+    }
+
+    @Test
+    void aRateLimitedOperationDocumentsTheRateLimitFields() {
+        List<String> limited = new ArrayList<>();
+        for (Op op : operations()) {
+            JsonNode responses = op.operation().path("responses");
+            if (!responses.has("429")) {
+                continue;
+            }
+            limited.add(op.service() + " " + op.method() + " " + op.path());
+            assertTrue(responses.path("429").path("headers").has("Retry-After"), op.name() + ": 429 names Retry-After");
+            responses.fields().forEachRemaining(answer -> {
+                if (answer.getKey().startsWith("2") || answer.getKey().equals("400") || answer.getKey().equals("429")) {
+                    assertTrue(answer.getValue().path("headers").has("RateLimit")
+                            && answer.getValue().path("headers").has("RateLimit-Policy"), op.name() + " " + answer.getKey() + " documents RateLimit");
+                }
+            });
+        }
+        assertTrue(limited.contains("referral-service post /api/v1/referrals"), "the intake is limited: " + limited);
+        assertTrue(limited.contains("statistics-service get /api/v1/statistics/headline"), "the public figures are limited: " + limited);
+    }
+}
