@@ -13,6 +13,8 @@ import dk.qnet.contracts.activity.ActivityType;
 import dk.qnet.contracts.activity.Audience;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.paging.Page;
+import dk.qnet.platform.paging.PageRequest;
 import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
@@ -78,7 +80,7 @@ public class ActivityResource {
     }
 
     @GET
-    public List<ActivityView> list(@QueryParam("status") String status) {
+    public Page<ActivityView> list(@QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
         ActivityStatus s = null;
         if (status != null && !status.isBlank()) {
             try {
@@ -87,7 +89,7 @@ public class ActivityResource {
                 throw ProblemException.invalid("status", "must be PLANNED, CANCELLED or HELD");
             }
         }
-        return activities.listVisible(caller, s).stream().map(a -> ActivityView.of(a, List.of())).toList();
+        return activities.page(caller, s, PageRequest.of(page, size)).map(a -> ActivityView.of(a, List.of()));
     }
 
     @POST
@@ -135,8 +137,10 @@ public class ActivityResource {
 
     @GET
     @Path("{id}/registrations")
-    public List<RegistrationView> registrations(@PathParam("id") String id) {
-        return registrations.list(PathIds.uuidOrNotFound(id), caller).stream().map(RegistrationView::of).toList();
+    public Page<RegistrationView> registrations(@PathParam("id") String id, @QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest request = PageRequest.of(page, size);
+        // An activity's registrations are few (its capacity, at most 1000, and its waiting list): paged from that list.
+        return request.slice(registrations.list(PathIds.uuidOrNotFound(id), caller)).map(RegistrationView::of);
     }
 
     @POST

@@ -12,6 +12,8 @@ import dk.qnet.contracts.activity.ActivityScheduled;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.outbox.Outbox;
+import dk.qnet.platform.paging.Page;
+import dk.qnet.platform.paging.PageRequest;
 import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.Problem;
@@ -35,6 +37,24 @@ public class ActivityService {
     public ActivityService(EntityManager em, Outbox outbox) {
         this.em = em;
         this.outbox = outbox;
+    }
+
+    /** A page of the activities the caller may see, soonest first. */
+    @Transactional
+    public Page<Activity> page(CallerIdentity caller, ActivityStatus status, PageRequest request) {
+        String where = (caller.isAdmin() ? " where 1 = 1" : " where networkId = :network") + (status == null ? "" : " and status = :status");
+        var items = em.createQuery("from Activity" + where + " order by startsAt, id", Activity.class);
+        var total = em.createQuery("select count(a) from Activity a" + where, Long.class);
+        if (!caller.isAdmin()) {
+            String network = caller.required(caller.networkId(), Roles.NETWORK_CLAIM);
+            items.setParameter("network", network);
+            total.setParameter("network", network);
+        }
+        if (status != null) {
+            items.setParameter("status", status);
+            total.setParameter("status", status);
+        }
+        return request.answer(items.setFirstResult(request.offset()).setMaxResults(request.size()).getResultList(), total.getSingleResult());
     }
 
     @Transactional

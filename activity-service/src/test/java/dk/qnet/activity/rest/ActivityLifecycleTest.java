@@ -115,8 +115,8 @@ class ActivityLifecycleTest {
         assertEquals(7, held.get("children").asInt());
         assertEquals(2, held.get("volunteers").asInt());
         assertEquals("net-vejle", held.get("networkId").asText());
-        given().auth().oauth2(coordinator).get("/api/v1/activities/" + past + "/registrations").then()
-                .body("find { it.id == '" + came + "' }.attended", equalTo(true));
+        given().auth().oauth2(coordinator).get("/api/v1/activities/" + past + "/registrations?size=200").then()
+                .body("items.find { it.id == '" + came + "' }.attended", equalTo(true));
 
         given().auth().oauth2(coordinator).contentType(ContentType.JSON).body("{\"women\":1,\"children\":0,\"volunteers\":0}")
                 .post("/api/v1/activities/" + past + "/attendance").then().statusCode(409).contentType(PROBLEM);
@@ -154,9 +154,9 @@ class ActivityLifecycleTest {
         KafkaProbe.sendEvent(dk.qnet.contracts.EventType.REFERRAL_ERASED, referral.toString(),
                 "{\"referralId\":\"" + referral + "\",\"cause\":\"CONSENT_WITHDRAWN\",\"erasedAt\":\"" + Instant.now() + "\"}");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(coordinator).get("/api/v1/activities/" + id + "/registrations").then()
-                        .body("[0].kind", equalTo("ANONYMOUS")).body("[0].referralId", org.hamcrest.Matchers.nullValue())
-                        .body("[0].women", equalTo(1)).body("[0].children", equalTo(2)));
+                given().auth().oauth2(coordinator).get("/api/v1/activities/" + id + "/registrations?size=200").then()
+                        .body("items[0].kind", equalTo("ANONYMOUS")).body("items[0].referralId", org.hamcrest.Matchers.nullValue())
+                        .body("items[0].women", equalTo(1)).body("items[0].children", equalTo(2)));
         given().auth().oauth2(coordinator).get("/api/v1/activities/" + id).then().body("confirmed", equalTo(3));
     }
 
@@ -187,7 +187,7 @@ class ActivityLifecycleTest {
         given().auth().oauth2(coordinator).get(base).then().statusCode(200).body("status", equalTo("PLANNED"));
         given().auth().oauth2(coordinator).get("/api/v1/activities/" + UUID.randomUUID()).then().statusCode(404);
         assertTrue(matrix >= 28);
-        given().auth().oauth2(foreign).get("/api/v1/activities").then().statusCode(200)
-                .body("id", org.hamcrest.Matchers.not(hasItem(id)));
+        given().auth().oauth2(foreign).get("/api/v1/activities?size=200").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(hasItem(id)));
     }
 }

@@ -39,8 +39,8 @@ class RegistrationWaitlistTest {
     }
 
     String state(String activityId, String registrationId) {
-        return given().auth().oauth2(coordinator).get("/api/v1/activities/" + activityId + "/registrations")
-                .then().statusCode(200).extract().path("find { it.id == '" + registrationId + "' }.state");
+        return given().auth().oauth2(coordinator).get("/api/v1/activities/" + activityId + "/registrations?size=200")
+                .then().statusCode(200).extract().path("items.find { it.id == '" + registrationId + "' }.state");
     }
 
     JsonPath activity(String id) {

@@ -99,6 +99,44 @@ class OpenApiAnswersTest {
         assertTrue(found >= 10, "operations with If-Match: " + found);
     }
 
+    /** Lists a domain rule keeps small, answered whole: the reason beside each. */
+    static final Map<String, String> WHOLE_LISTS = Map.of(
+            "referral-service get /api/v1/referrals/{id}/history", "a referral's lifecycle has at most a dozen steps",
+            "referral-service get /api/v1/admin/master-keys", "the master keys in use: a handful",
+            "matching-service get /api/v1/networks", "Qnet's networks: about 33",
+            "matching-service get /api/v1/matches/{id}/outcomes", "one rating per timepoint of a match",
+            "matching-service post /api/v1/networks/{networkId}/matching-runs", "a run's proposals: at most one per waiting woman of one network");
+
+    /** One pagination style: every other list answers a page ({items, page, size, total}) and takes page and size, bounded. */
+    @Test
+    void everyListIsAPageWithBoundedParameters() {
+        List<String> unpaged = new ArrayList<>();
+        int pages = 0;
+        for (Op op : operations()) {
+            JsonNode ok = op.operation().path("responses").path("200").path("content").path("application/json").path("schema");
+            String name = op.service() + " " + op.method() + " " + op.path();
+            if (ok.path("type").asText().equals("array") && !WHOLE_LISTS.containsKey(name)) {
+                unpaged.add(name);
+            }
+            if (ok.path("$ref").asText().startsWith("#/components/schemas/Page")) {
+                pages++;
+                for (String param : List.of("page", "size")) {
+                    JsonNode found = null;
+                    for (JsonNode p : op.operation().path("parameters")) {
+                        if (p.path("name").asText().equals(param) && p.path("in").asText().equals("query")) {
+                            found = p;
+                        }
+                    }
+                    assertTrue(found != null, name + " takes " + param);
+                    assertEquals("integer", found.path("schema").path("type").asText(), name + " " + param);
+                    assertTrue(found.path("schema").has("minimum") && found.path("schema").has("maximum"), name + " bounds " + param);
+                }
+            }
+        }
+        assertEquals(List.of(), unpaged, "lists answered whole without a reviewed reason");
+        assertTrue(pages >= 7, "paged lists: " + pages);
+    }
+
     @Test
     void aRateLimitedOperationDocumentsTheRateLimitFields() {
         List<String> limited = new ArrayList<>();

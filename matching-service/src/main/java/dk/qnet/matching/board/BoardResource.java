@@ -4,12 +4,15 @@ import dk.qnet.matching.attention.AttentionService;
 import dk.qnet.matching.match.MatchService;
 import dk.qnet.matching.proposal.MatchingRunService;
 import dk.qnet.platform.identity.CallerIdentity;
+import dk.qnet.platform.paging.Page;
+import dk.qnet.platform.paging.PageRequest;
 import dk.qnet.platform.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
@@ -43,8 +46,9 @@ public class BoardResource {
     /** The network's matches, newest first. (All routes under /networks/{id}/ live here: JAX-RS picks one class per prefix.) */
     @GET
     @Path("matches")
-    public List<MatchService.MatchView> matches(@PathParam("networkId") String networkId) {
-        return matches.list(networkId, caller);
+    public Page<MatchService.MatchView> matches(@PathParam("networkId") String networkId, @QueryParam("page") String page,
+                                                @QueryParam("size") String size) {
+        return matches.page(networkId, caller, PageRequest.of(page, size));
     }
 
     @POST
@@ -55,7 +59,9 @@ public class BoardResource {
 
     @GET
     @Path("proposals")
-    public List<MatchingRunService.ProposalView> proposals(@PathParam("networkId") String networkId) {
-        return runs.list(networkId, caller);
+    public Page<MatchingRunService.ProposalView> proposals(@PathParam("networkId") String networkId, @QueryParam("page") String page,
+                                                          @QueryParam("size") String size) {
+        // Open proposals are at most one per waiting woman of the network: paged from that bounded list.
+        return PageRequest.of(page, size).slice(runs.list(networkId, caller));
     }
 }

@@ -17,6 +17,8 @@ import dk.qnet.matching.waiting.WaitingReferralService;
 import dk.qnet.matching.volunteer.Volunteer;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.outbox.Outbox;
+import dk.qnet.platform.paging.Page;
+import dk.qnet.platform.paging.PageRequest;
 import dk.qnet.platform.persistence.SqlValues;
 import dk.qnet.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -202,6 +204,18 @@ public class MatchService {
         em.createNativeQuery("delete from excluded_pair where referral_id = ?1").setParameter(1, referralId).executeUpdate();
         em.createNativeQuery("update match set referral_id = ?2, statistics_consent = false, explanation = '{}' where referral_id = ?1")
                 .setParameter(1, referralId).setParameter(2, UUID.randomUUID()).executeUpdate();
+    }
+
+    /** A page of the network's matches, newest first. */
+    @Transactional
+    public Page<MatchView> page(String networkId, CallerIdentity caller, PageRequest request) {
+        requireOwn(networkId, caller);
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("select id from match where network_id = ?1 order by offered_at desc, id")
+                .setParameter(1, networkId).setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
+        long total = ((Number) em.createNativeQuery("select count(*) from match where network_id = ?1").setParameter(1, networkId)
+                .getSingleResult()).longValue();
+        return request.answer(ids.stream().map(this::view).toList(), total);
     }
 
     @Transactional

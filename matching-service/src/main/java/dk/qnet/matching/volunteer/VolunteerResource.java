@@ -3,6 +3,8 @@ package dk.qnet.matching.volunteer;
 import dk.qnet.matching.engine.VolunteerProfile;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.paging.Page;
+import dk.qnet.platform.paging.PageRequest;
 import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.PathIds;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
 import java.util.List;
 
 /** A network's volunteers, for its coordinator (and admin). Contact data is not cached. */
@@ -42,9 +46,8 @@ public class VolunteerResource {
     }
 
     @GET
-    public Response list() {
-        List<Volunteer> all = volunteers.list(caller);
-        return Response.ok(all).cacheControl(NO_STORE).build();
+    public RestResponse<Page<Volunteer>> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return RestResponse.ResponseBuilder.ok(volunteers.page(caller, PageRequest.of(page, size))).cacheControl(NO_STORE).build();
     }
 
     @POST

@@ -7,6 +7,8 @@ import dk.qnet.matching.MatchingDue;
 import dk.qnet.platform.outbox.Outbox;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.paging.Page;
+import dk.qnet.platform.paging.PageRequest;
 import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.Problem;
@@ -100,6 +102,20 @@ public class VolunteerService {
     @Transactional
     public Volunteer get(UUID id, CallerIdentity caller) {
         return visible(id, caller);
+    }
+
+    /** A page of the volunteers the caller manages: an administrator's are every network's. */
+    @Transactional
+    public Page<Volunteer> page(CallerIdentity caller, PageRequest request) {
+        String where = caller.isAdmin() ? "" : " where networkId = :n";
+        var items = em.createQuery("from Volunteer" + where + " order by networkId, firstName, id", Volunteer.class);
+        var total = em.createQuery("select count(v) from Volunteer v" + where, Long.class);
+        if (!caller.isAdmin()) {
+            String network = caller.required(caller.networkId(), Roles.NETWORK_CLAIM);
+            items.setParameter("n", network);
+            total.setParameter("n", network);
+        }
+        return request.answer(items.setFirstResult(request.offset()).setMaxResults(request.size()).getResultList(), total.getSingleResult());
     }
 
     @Transactional

@@ -106,8 +106,8 @@ class MatchLifecycleTest {
         approvedVolunteer("Lone");
         String again = given().auth().oauth2(coordinator).post("/api/v1/proposals/" + proposalFor(referral) + "/approve")
                 .then().statusCode(200).body("volunteerId", not(equalTo(first))).extract().path("id");
-        String second = given().auth().oauth2(coordinator).get("/api/v1/networks/" + NETWORK + "/matches").then()
-                .extract().path("find { it.id == '" + again + "' }.volunteerId");
+        String second = given().auth().oauth2(coordinator).get("/api/v1/networks/" + NETWORK + "/matches?size=200").then()
+                .extract().path("items.find { it.id == '" + again + "' }.volunteerId");
         given().auth().oauth2(coordinator).contentType(ContentType.JSON).body("{\"accepted\":true}")
                 .post("/api/v1/matches/" + again + "/answer").then().statusCode(200).body("status", equalTo("ACCEPTED"));
         assertEquals(again, event(referral, "MatchAccepted", 0).get("matchId").asText());
@@ -132,8 +132,8 @@ class MatchLifecycleTest {
         assertTrue(ended.get("early").asBoolean(), "ended within three months");
         given().auth().oauth2(coordinator).contentType(ContentType.JSON).body("{\"reason\":\"OTHER\"}")
                 .post("/api/v1/matches/" + again + "/end").then().statusCode(409);
-        given().auth().oauth2(coordinator).get("/api/v1/networks/" + NETWORK + "/matches").then().statusCode(200)
-                .body("find { it.id == '" + again + "' }.endReason", equalTo("WOMAN_MOVED"));
+        given().auth().oauth2(coordinator).get("/api/v1/networks/" + NETWORK + "/matches?size=200").then().statusCode(200)
+                .body("items.find { it.id == '" + again + "' }.endReason", equalTo("WOMAN_MOVED"));
         given().auth().oauth2(TestTokens.coordinator("net-odense")).get("/api/v1/networks/" + NETWORK + "/matches").then().statusCode(404);
     }
 

@@ -7,10 +7,12 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -188,8 +190,8 @@ class MatchSupportTest {
     @Test
     void volunteersArePublishedWithoutTheirNameAndChangesTriggerAnAutomaticRun() throws Exception {
         UUID referral = referral("gd", "[\"QNET_CONTACT\"]", "[]", Instant.now(), true);
-        given().auth().oauth2(coordinator).get("/api/v1/networks/" + NETWORK + "/proposals").then()
-                .body("referralId", not(hasItem(referral.toString())));
+        given().auth().oauth2(coordinator).get("/api/v1/networks/" + NETWORK + "/proposals?size=200").then()
+                .body("items.referralId", not(hasItem(referral.toString())));
 
         String volunteer = volunteer("Rigmor", "gd", null);
         List<ConsumerRecord<String, String>> changes = events(Topics.VOLUNTEERS, volunteer, "VolunteerStatusChanged", 2);
@@ -203,14 +205,38 @@ class MatchSupportTest {
 
         // Nobody asked for a run: the change to the volunteer made one.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(coordinator).get("/api/v1/networks/" + NETWORK + "/proposals").then()
-                        .body("find { it.referralId == '" + referral + "' }.volunteerId", equalTo(volunteer)));
-        String proposalId = given().auth().oauth2(coordinator).get("/api/v1/networks/" + NETWORK + "/proposals").then()
-                .extract().path("find { it.referralId == '" + referral + "' }.id");
+                given().auth().oauth2(coordinator).get("/api/v1/networks/" + NETWORK + "/proposals?size=200").then()
+                        .body("items.find { it.referralId == '" + referral + "' }.volunteerId", equalTo(volunteer)));
+        String proposalId = given().auth().oauth2(coordinator).get("/api/v1/networks/" + NETWORK + "/proposals?size=200").then()
+                .extract().path("items.find { it.referralId == '" + referral + "' }.id");
         // A re-run that proposes the same pair keeps the proposal's id and publishes it once.
         given().auth().oauth2(coordinator).post("/api/v1/networks/" + NETWORK + "/matching-runs").then()
                 .body("find { it.referralId == '" + referral + "' }.id", equalTo(proposalId));
         assertEquals(1, events(Topics.MATCHES, referral.toString(), "MatchProposed", 1).size());
+    }
+
+    /** Every list pages the same way, bounded: volunteers by page and size, with the total. */
+    @Test
+    void theVolunteerListIsPagedAndBounded() {
+        for (String name : List.of("Asta", "Birte", "Conni")) {
+            volunteer(name, "da", null);
+        }
+        long total = ((Number) given().auth().oauth2(coordinator).get("/api/v1/volunteers?size=2").then().statusCode(200)
+                .body("items.size()", equalTo(2)).body("page", equalTo(0)).body("size", equalTo(2))
+                .extract().path("total")).longValue();
+        assertTrue(total >= 3, "total " + total);
+        int last = (int) ((total - 1) / 2);
+        given().auth().oauth2(coordinator).get("/api/v1/volunteers?size=2&page=" + last).then().statusCode(200)
+                .body("items.size()", equalTo((int) (total - 2L * last)));
+        given().auth().oauth2(coordinator).get("/api/v1/volunteers?size=2&page=" + (last + 1)).then().statusCode(200)
+                .body("items.size()", equalTo(0)).body("total", equalTo((int) total));
+        // Another network's coordinator sees none of them.
+        given().auth().oauth2(TestTokens.coordinator("net-odense")).get("/api/v1/volunteers?size=200").then().statusCode(200)
+                .body("items.networkId", everyItem(equalTo("net-odense")));
+        for (String bad : List.of("size=0", "size=201", "page=-1", "page=100001", "size=x", "page=1e3")) {
+            given().auth().oauth2(coordinator).get("/api/v1/volunteers?" + bad).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo(bad.substring(0, bad.indexOf('='))));
+        }
     }
 
     /** Two coordinators change the same volunteer: a change on a stale read is 412 and changes nothing. */
@@ -281,8 +307,8 @@ class MatchSupportTest {
                 .body("certificates.find { it.volunteerId == '" + lapsing + "' }.expired", equalTo(true))
                 .body("certificates.find { it.volunteerId == '" + lapsing + "' }.flaggedMatches", contains(flagged));
         // Flagged, not broken: the match is still active.
-        given().auth().oauth2(coordinator).get("/api/v1/networks/" + NETWORK + "/matches").then()
-                .body("find { it.id == '" + flagged + "' }.status", equalTo("ACTIVE"));
+        given().auth().oauth2(coordinator).get("/api/v1/networks/" + NETWORK + "/matches?size=200").then()
+                .body("items.find { it.id == '" + flagged + "' }.status", equalTo("ACTIVE"));
         // And the expired certificate blocks a new match with another mother.
         UUID anotherMother = referral("lg", "[]", "[" + (today.getYear() - 3) + "]", Instant.now(), true);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update volunteer set capacity = 2 where id = ?1")
@@ -334,8 +360,8 @@ class MatchSupportTest {
                 """).setParameter(1, referral).setParameter(2, UUID.fromString(match)).getSingleResult()).longValue());
         assertEquals(0, mentions, "rows that still name or rate her");
         // The volunteer's count of matches survives, under an id no other service knows.
-        given().auth().oauth2(coordinator).get("/api/v1/networks/" + NETWORK + "/matches").then()
-                .body("find { it.id == '" + match + "' }.endReason", equalTo("CONSENT_WITHDRAWN"))
-                .body("find { it.id == '" + match + "' }.referralId", not(equalTo(referral.toString())));
+        given().auth().oauth2(coordinator).get("/api/v1/networks/" + NETWORK + "/matches?size=200").then()
+                .body("items.find { it.id == '" + match + "' }.endReason", equalTo("CONSENT_WITHDRAWN"))
+                .body("items.find { it.id == '" + match + "' }.referralId", not(equalTo(referral.toString())));
     }
 }

@@ -89,8 +89,8 @@ class MatchingRunTest {
                 .body("find { it.referralId == '" + referral + "' }.explanation.components.code", hasItem("SHARED_INTERESTS"))
                 .body("find { it.referralId == '" + referral + "' }.explanation.components.code", hasItem("AGE_BAND"))
                 .body("find { it.referralId == '" + referral + "' }.explanation.components.code", hasItem("WAITING_TIME"));
-        given().auth().oauth2(coordinator).get("/api/v1/networks/" + COORDINATOR_NETWORK + "/proposals").then().statusCode(200)
-                .body("referralId", hasItem(referral.toString()));
+        given().auth().oauth2(coordinator).get("/api/v1/networks/" + COORDINATOR_NETWORK + "/proposals?size=200").then().statusCode(200)
+                .body("items.referralId", hasItem(referral.toString()));
 
         // Another network's coordinator learns nothing; other roles may not look.
         given().auth().oauth2(TestTokens.coordinator("net-odense")).get("/api/v1/networks/" + COORDINATOR_NETWORK + "/proposals")
@@ -102,8 +102,8 @@ class MatchingRunTest {
         KafkaProbe.sendEvent(EventType.REFERRAL_ERASED, referral.toString(),
                 "{\"referralId\":\"" + referral + "\",\"cause\":\"CONSENT_WITHDRAWN\",\"erasedAt\":\"" + Instant.now() + "\"}");
         await().atMost(Duration.ofSeconds(30)).until(() -> "GONE".equals(status(referral)));
-        given().auth().oauth2(coordinator).get("/api/v1/networks/" + COORDINATOR_NETWORK + "/proposals").then()
-                .body("referralId", not(hasItem(referral.toString())));
+        given().auth().oauth2(coordinator).get("/api/v1/networks/" + COORDINATOR_NETWORK + "/proposals?size=200").then()
+                .body("items.referralId", not(hasItem(referral.toString())));
     }
 
     @Test

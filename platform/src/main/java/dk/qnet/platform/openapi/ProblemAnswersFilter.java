@@ -1,5 +1,6 @@
 package dk.qnet.platform.openapi;
 
+import dk.qnet.platform.paging.PageRequest;
 import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.ratelimit.RateLimitAnswer;
@@ -61,6 +62,17 @@ public class ProblemAnswersFilter implements OASFilter {
         }
         if (operation.getParameters() != null) {
             parameters.addAll(operation.getParameters());
+        }
+        for (Parameter p : parameters) {
+            // The list parameters are read as text (so that "x" is a 400 naming it), but are whole numbers within PageRequest's bounds.
+            if (p.getIn() == Parameter.In.QUERY && ("page".equals(p.getName()) || "size".equals(p.getName()))) {
+                boolean page = "page".equals(p.getName());
+                p.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
+                        .minimum(java.math.BigDecimal.valueOf(page ? 0 : 1))
+                        .maximum(java.math.BigDecimal.valueOf(page ? PageRequest.MAX_PAGE : PageRequest.MAX_SIZE))
+                        .defaultValue(page ? 0 : PageRequest.DEFAULT_SIZE));
+                p.setDescription(page ? "The page, from 0." : "Items per page.");
+            }
         }
         if (operation.getRequestBody() != null || !parameters.isEmpty()) {
             problem(responses, "400", "Invalid request: errors[] names each field (a parameter, a header or a body field), and nothing was stored.");

@@ -97,8 +97,8 @@ public class AuditLog {
     }
 
     @Transactional
-    public List<Entry> forReferral(UUID referralId, int limit) {
-        return rows("where referral_id = ?1 order by id limit " + limit, referralId);
+    public List<Entry> forReferral(UUID referralId, int offset, int limit) {
+        return rows("where referral_id = ?1 order by id offset " + Math.max(0, offset) + " limit " + Math.max(1, Math.min(limit, 5000)), referralId);
     }
 
     /** The newest entries first, for the administrator's audit page. */

@@ -1,6 +1,8 @@
 package dk.qnet.referral.audit;
 
 import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.paging.Page;
+import dk.qnet.platform.paging.PageRequest;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,7 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+import java.util.UUID;
 
 /** The read audit, for administrators only. */
 @Path("/api/v1/audit")
@@ -24,15 +26,14 @@ public class AuditResource {
     }
 
     @GET
-    public List<AuditLog.Entry> forReferral(@QueryParam("referralId") String referralId, @QueryParam("limit") Integer limit) {
+    public Page<AuditLog.Entry> forReferral(@QueryParam("referralId") String referralId, @QueryParam("page") String page,
+                                            @QueryParam("size") String size) {
         if (referralId == null) {
             throw ProblemException.invalid("referralId", "is required");
         }
-        int l = limit == null ? 500 : limit;
-        if (l < 1 || l > 5000) {
-            throw ProblemException.invalid("limit", "must be from 1 to 5000");
-        }
-        return audit.forReferral(PathIds.uuidOrNotFound(referralId), l);
+        PageRequest request = PageRequest.of(page, size);
+        UUID id = PathIds.uuidOrNotFound(referralId);
+        return request.answer(audit.forReferral(id, request.offset(), request.size()), audit.count(id));
     }
 
     /** Recomputes the whole hash chain; valid is false, with the first broken entry, after tampering. */

@@ -3,6 +3,8 @@ package dk.qnet.referral.rest;
 import dk.qnet.contracts.DanishTime;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.paging.Page;
+import dk.qnet.platform.paging.PageRequest;
 import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
@@ -41,9 +43,6 @@ public class ReferralResource {
 
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
     private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
-
-    public record ReferralPage(List<ReferralView> items, int page, int size, long total) {
-    }
 
     private final ReferralService referrals;
     private final ReferralQuery query;
@@ -85,23 +84,16 @@ public class ReferralResource {
 
     @GET
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.COORDINATOR, Roles.ADMIN})
-    public ReferralPage list(@QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("to") String to,
-                             @QueryParam("unrouted") Boolean unrouted, @QueryParam("page") Integer page,
-                             @QueryParam("size") Integer size) {
+    public Page<ReferralView> list(@QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("to") String to,
+                             @QueryParam("unrouted") Boolean unrouted, @QueryParam("page") String page,
+                             @QueryParam("size") String size) {
         if (unrouted != null && !caller.isAdmin()) {
             throw ProblemException.invalid("unrouted", "only an administrator filters on routing");
         }
-        int p = page == null ? 0 : page;
-        int s = size == null ? 50 : size;
-        if (p < 0 || p > 100_000) {
-            throw ProblemException.invalid("page", "must be from 0 to 100000");
-        }
-        if (s < 1 || s > config.maxPageSize()) {
-            throw ProblemException.invalid("size", "must be from 1 to " + config.maxPageSize());
-        }
+        PageRequest request = PageRequest.of(page, size, config.maxPageSize());
         ReferralQuery.Page result = query.list(new ReferralQuery.Filter(parseStatus(status), parseDate("from", from),
-                parseDate("to", to), unrouted, p, s), caller);
-        return new ReferralPage(result.items().stream().map(r -> ReferralView.of(r, ReferralAccess.listViewOf(r, caller))).toList(), p, s, result.total());
+                parseDate("to", to), unrouted, request.page(), request.size()), caller);
+        return request.answer(result.items().stream().map(r -> ReferralView.of(r, ReferralAccess.listViewOf(r, caller))).toList(), result.total());
     }
 
     @GET

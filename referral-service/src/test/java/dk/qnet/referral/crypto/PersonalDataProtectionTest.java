@@ -118,12 +118,12 @@ class PersonalDataProtectionTest {
         given().auth().oauth2(TestTokens.shelter("audit-stranger")).get("/api/v1/referrals/" + id).then().statusCode(404);
 
         given().auth().oauth2(admin).get("/api/v1/audit?referralId=" + id).then().statusCode(200)
-                .body("size()", equalTo(reads))
-                .body("actorRole", org.hamcrest.Matchers.contains("shelter", "coordinator", "shelter", "admin"))
-                .body("actorOrg", org.hamcrest.Matchers.contains("audit-shelter", "net-odense", "audit-shelter", null))
-                .body("action", org.hamcrest.Matchers.contains("READ", "READ", "READ", "BREAK_GLASS"))
-                .body("reason", org.hamcrest.Matchers.contains(null, null, null, "DATA_SUBJECT_REQUEST"))
-                .body("[0].fields", org.hamcrest.Matchers.containsString("phone"));
+                .body("items.size()", equalTo(reads))
+                .body("items.actorRole", org.hamcrest.Matchers.contains("shelter", "coordinator", "shelter", "admin"))
+                .body("items.actorOrg", org.hamcrest.Matchers.contains("audit-shelter", "net-odense", "audit-shelter", null))
+                .body("items.action", org.hamcrest.Matchers.contains("READ", "READ", "READ", "BREAK_GLASS"))
+                .body("items.reason", org.hamcrest.Matchers.contains(null, null, null, "DATA_SUBJECT_REQUEST"))
+                .body("items[0].fields", org.hamcrest.Matchers.containsString("phone"));
         given().auth().oauth2(admin).get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(true));
 
         // The table refuses changes; an owner who switches the guard off is caught by the chain.
@@ -206,7 +206,7 @@ class PersonalDataProtectionTest {
         }
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"reason\":\"SAFETY_EMERGENCY\"}")
                 .post("/api/v1/referrals/" + UUID.randomUUID() + "/break-glass").then().statusCode(404);
-        given().auth().oauth2(admin).get("/api/v1/audit?referralId=" + id).then().statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(admin).get("/api/v1/audit?referralId=" + id).then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     @Test
