@@ -4,7 +4,7 @@
 # Kafka's own EndToEndLatency tool (produce one record, consume it, acks=all) in the same go, as
 # the floor that the broker alone sets.
 #
-#   QNET_REFERRALS_INTAKE_PER_MINUTE=100000000 ./qnet up
+#   QNET_REFERRALS_INTAKE_PER_MINUTE=100000000 QNET_API_CALLS_PER_MINUTE=100000000 ./qnet up
 #   bench/end-to-end.sh [seconds per rate, default 60] [rates, default "50 200"] [warm-up seconds, default 120]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

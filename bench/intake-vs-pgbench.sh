@@ -6,7 +6,7 @@
 # intake's throughput over pgbench's, at the same number of connections.
 #
 # Start the suite with the per-client limit out of the way, then run this:
-#   QNET_REFERRALS_INTAKE_PER_MINUTE=100000000 ./qnet up
+#   QNET_REFERRALS_INTAKE_PER_MINUTE=100000000 QNET_API_CALLS_PER_MINUTE=100000000 ./qnet up
 #   bench/intake-vs-pgbench.sh [warmup-seconds, default 240] [seconds, default 30] [connections, default 8]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -4,7 +4,7 @@
 # problem response, but no encryption and no database write).
 #
 # Start the suite with the per-client limit out of the way, then run this:
-#   QNET_REFERRALS_INTAKE_PER_MINUTE=100000000 ./qnet up
+#   QNET_REFERRALS_INTAKE_PER_MINUTE=100000000 QNET_API_CALLS_PER_MINUTE=100000000 ./qnet up
 #   bench/referral-intake.sh [warmup-seconds] [seconds] [connections]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

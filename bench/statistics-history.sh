@@ -2,7 +2,7 @@
 # The dashboard's API calls against a short and a long history: the p99 must stay flat as the
 # history grows, because every question reads one year's pre-aggregated rows.
 #
-#   ./qnet reset && ./qnet up        # a fresh suite
+#   ./qnet reset && QNET_API_CALLS_PER_MINUTE=100000000 ./qnet up   # a fresh suite, the per-caller limit out of the way
 #   bench/statistics-history.sh 10000 1000000 [seconds per call, default 30]
 #   bench/statistics-history.sh measure "<label>" [seconds per call]   # only measure what is there
 #

@@ -62,7 +62,7 @@ class FaultsAndAttacksTest {
 
     @BeforeAll
     static void up() throws Exception {
-        suite = RunningSuite.start(Map.of("QNET_REFERRALS_INTAKE_PER_MINUTE", "1000000"));
+        suite = RunningSuite.start(Map.of("QNET_REFERRALS_INTAKE_PER_MINUTE", "1000000", "QNET_API_CALLS_PER_MINUTE", "1000000"));
     }
 
     @AfterAll

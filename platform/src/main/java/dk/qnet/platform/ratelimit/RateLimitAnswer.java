@@ -23,11 +23,21 @@ public class RateLimitAnswer {
     /** Takes one request for the key from a policy's buckets; refuses it with 429 when none is left. */
     public void enforce(String policyName, TokenBuckets buckets, String key, String refusal) {
         TokenBuckets.Taken taken = buckets.take(key);
-        policy = "\"" + policyName + "\";q=" + buckets.perMinute() + ";w=60";
-        state = "\"" + policyName + "\";r=" + taken.remaining() + ";t=" + taken.resetSeconds();
+        policy = policyField(policyName, buckets);
+        state = stateField(policyName, taken);
         if (!taken.served()) {
             throw ProblemException.tooManyRequests(refusal, taken.retryAfterSeconds());
         }
+    }
+
+    /** {@code "<policy>";q=<calls>;w=60}: the quota per window of seconds. */
+    public static String policyField(String policyName, TokenBuckets buckets) {
+        return "\"" + policyName + "\";q=" + buckets.perMinute() + ";w=60";
+    }
+
+    /** {@code "<policy>";r=<calls left>;t=<seconds until the quota is whole again>}. */
+    public static String stateField(String policyName, TokenBuckets.Taken taken) {
+        return "\"" + policyName + "\";r=" + taken.remaining() + ";t=" + taken.resetSeconds();
     }
 
     // Read through methods: the filter holds a client proxy, whose own fields are always empty.

@@ -332,8 +332,15 @@ class ReferralIntakeTest {
         // Another client is not slowed by the first.
         post(TestTokens.shelter("shelter-flood"), body("0101")).then().statusCode(201)
                 .header("RateLimit", org.hamcrest.Matchers.matchesPattern("\"intake\";r=" + (limit - 1) + ";t=[0-9]+"));
-        // A call no limit applies to carries no fields.
-        given().auth().oauth2(token).get("/api/v1/referrals").then().statusCode(200).header("RateLimit", org.hamcrest.Matchers.nullValue());
+        // A call outside the intake counts against the API-wide limit only, and names that one.
+        given().auth().oauth2(token).get("/api/v1/referrals").then().statusCode(200)
+                .header("RateLimit-Policy", org.hamcrest.Matchers.startsWith("\"api\";q="))
+                .header("RateLimit", org.hamcrest.Matchers.matchesPattern("\"api\";r=[0-9]+;t=[0-9]+"));
+        // Every answer under /api/ carries the fields, a 404 and a refused token's 401 too.
+        given().auth().oauth2(token).get("/api/v1/referrals/" + java.util.UUID.randomUUID()).then().statusCode(404)
+                .header("RateLimit-Policy", org.hamcrest.Matchers.startsWith("\"api\";q="));
+        given().auth().oauth2("not-a-token").get("/api/v1/referrals").then().statusCode(401)
+                .header("RateLimit-Policy", org.hamcrest.Matchers.startsWith("\"api\";q="));
     }
 
     @Test
