@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/api/v1")
 public class CalendarResource {
@@ -58,7 +61,8 @@ public class CalendarResource {
     @Path("calendar/{token}.ics")
     @Produces(TEXT_CALENDAR)
     @PermitAll
-    public Response feed(@PathParam("token") String token) {
+    public Response feed(@PathParam("token") @Parameter(description = "The feed's secret (64 hex digits): calendar clients can send no header, so it is in the URL; "
+            + "a coordinator revokes it by issuing a new one.", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9a-f]{64}$", maxLength = 64)) String token) {
         String ics = links.feed(token).orElseThrow(ProblemException::notFound);
         return Response.ok(ics, TEXT_CALENDAR + "; charset=utf-8").header("Cache-Control", "private, max-age=300").build();
     }

@@ -6,11 +6,14 @@ import dk.qnet.activity.Registration;
 import dk.qnet.activity.VenueKind;
 import dk.qnet.activity.service.ActivityRequest;
 import dk.qnet.activity.service.ActivityService;
+import dk.qnet.activity.service.ActivityValidator;
 import dk.qnet.activity.service.AttendanceRequest;
 import dk.qnet.activity.service.RegistrationRequest;
 import dk.qnet.activity.service.RegistrationService;
+import dk.qnet.contracts.Limits;
 import dk.qnet.contracts.activity.ActivityType;
 import dk.qnet.contracts.activity.Audience;
+import dk.qnet.contracts.network.NetworkIds;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.paging.Page;
@@ -35,9 +38,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import org.jboss.resteasy.reactive.RestResponse;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** A network's activities, for its coordinator (and admin). Others' activities are 404. */
 @Path("/api/v1/activities")
@@ -45,10 +50,17 @@ import java.util.UUID;
 @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
 public class ActivityResource {
 
-    public record ActivityView(UUID id, String networkId, String title, String description, ActivityType type,
-                               Instant startsAt, Instant endsAt, String venue, VenueKind venueKind, List<Audience> audience,
-                               int capacity, Instant signupDeadline, ActivityStatus status, int confirmed, int waiting,
-                               Integer attendedWomen, Integer attendedChildren, Integer attendedVolunteers) {
+    public record ActivityView(UUID id, @Schema(maxLength = NetworkIds.MAX_LENGTH) String networkId,
+                               @Schema(maxLength = ActivityValidator.MAX_TITLE) String title,
+                               @Schema(maxLength = ActivityValidator.MAX_DESCRIPTION) String description, ActivityType type,
+                               Instant startsAt, Instant endsAt, @Schema(maxLength = ActivityValidator.MAX_VENUE) String venue,
+                               VenueKind venueKind, @Schema(maxItems = Limits.MAX_CODES) List<Audience> audience,
+                               @Schema(minimum = "1", maximum = "" + ActivityValidator.MAX_CAPACITY) int capacity, Instant signupDeadline,
+                               ActivityStatus status,
+                               @Schema(minimum = "0", maximum = "" + ActivityValidator.MAX_CAPACITY, description = "Heads confirmed.") int confirmed,
+                               @Schema(minimum = "0", maximum = "" + Integer.MAX_VALUE, description = "Heads on the waiting list.") int waiting,
+                               @Schema(minimum = "0", maximum = "" + ActivityValidator.MAX_CAPACITY) Integer attendedWomen, @Schema(minimum = "0", maximum = "" + ActivityValidator.MAX_CAPACITY) Integer attendedChildren,
+                               @Schema(minimum = "0", maximum = "" + ActivityValidator.MAX_CAPACITY) Integer attendedVolunteers) {
 
         static ActivityView of(Activity a, List<Registration> registrations) {
             int confirmed = Registration.heads(registrations, Registration.State.CONFIRMED);
@@ -60,8 +72,8 @@ public class ActivityResource {
 
     }
 
-    public record RegistrationView(UUID id, Registration.Kind kind, UUID referralId, UUID volunteerId, int women,
-                                   int children, int volunteers, Registration.State state, Boolean attended) {
+    public record RegistrationView(UUID id, Registration.Kind kind, UUID referralId, UUID volunteerId, @Schema(minimum = "0", maximum = "" + ActivityValidator.MAX_HEADS) int women,
+                                   @Schema(minimum = "0", maximum = "" + ActivityValidator.MAX_HEADS) int children, @Schema(minimum = "0", maximum = "" + ActivityValidator.MAX_HEADS) int volunteers, Registration.State state, Boolean attended) {
 
         static RegistrationView of(Registration r) {
             return new RegistrationView(r.id, r.kind, r.referralId, r.volunteerId, r.women, r.children, r.volunteers,
@@ -80,7 +92,7 @@ public class ActivityResource {
     }
 
     @GET
-    public Page<ActivityView> list(@QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("size") String size) {
+    public Page<ActivityView> list(@QueryParam("status") @Parameter(schema = @Schema(implementation = ActivityStatus.class)) String status, @QueryParam("page") String page, @QueryParam("size") String size) {
         ActivityStatus s = null;
         if (status != null && !status.isBlank()) {
             try {

@@ -4,6 +4,7 @@ import dk.qnet.activity.Registration;
 import dk.qnet.activity.service.ActivityRequest;
 import dk.qnet.activity.service.AttendanceRequest;
 import dk.qnet.activity.service.RegistrationRequest;
+import dk.qnet.contracts.Limits;
 import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.validation.FieldRules;
 import java.time.Duration;
@@ -39,7 +40,7 @@ public final class ActivityValidator {
         if (r.venueKind() == null) {
             e.add(new FieldError("venueKind", "is required: PUBLIC_PLACE or NETWORK_PREMISES, never a participant's home"));
         }
-        if (r.audience() == null || r.audience().isEmpty() || r.audience().contains(null)) {
+        if (r.audience() == null || r.audience().isEmpty() || r.audience().contains(null) || r.audience().size() > Limits.MAX_CODES) {
             e.add(new FieldError("audience", "at least one of WOMEN, CHILDREN, VOLUNTEERS"));
         }
         if (r.capacity() == null || r.capacity() <= 0 || r.capacity() > MAX_CAPACITY) {

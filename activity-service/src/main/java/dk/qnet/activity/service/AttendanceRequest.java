@@ -1,8 +1,14 @@
 package dk.qnet.activity.service;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 
 /** Who came (registration ids) and how many women, children and volunteers came in all. */
-public record AttendanceRequest(List<UUID> attendedRegistrationIds, Integer women, Integer children, Integer volunteers) {
+public record AttendanceRequest(@Size(max = ActivityValidator.MAX_CAPACITY) List<UUID> attendedRegistrationIds,
+                                @Min(0) @Max(ActivityValidator.MAX_CAPACITY) Integer women,
+                                @Min(0) @Max(ActivityValidator.MAX_CAPACITY) Integer children,
+                                @Min(0) @Max(ActivityValidator.MAX_CAPACITY) Integer volunteers) {
 }

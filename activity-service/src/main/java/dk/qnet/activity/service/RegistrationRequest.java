@@ -1,6 +1,8 @@
 package dk.qnet.activity.service;
 
 import dk.qnet.activity.Registration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.UUID;
 
 /**
@@ -8,5 +10,7 @@ import java.util.UUID;
  * ANONYMOUS: only head counts, for people who want to be in no system.
  */
 public record RegistrationRequest(Registration.Kind kind, UUID referralId, UUID volunteerId,
-                                  Integer women, Integer children, Integer volunteers) {
+                                  @Min(0) @Max(ActivityValidator.MAX_HEADS) Integer women,
+                                  @Min(0) @Max(ActivityValidator.MAX_HEADS) Integer children,
+                                  @Min(0) @Max(ActivityValidator.MAX_HEADS) Integer volunteers) {
 }

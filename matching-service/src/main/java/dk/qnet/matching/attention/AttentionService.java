@@ -1,7 +1,9 @@
 package dk.qnet.matching.attention;
 
 import dk.qnet.contracts.DanishTime;
+import dk.qnet.contracts.network.NetworkIds;
 import dk.qnet.matching.engine.PairScorer;
+import dk.qnet.matching.volunteer.Volunteer;
 import dk.qnet.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What needs a coordinator's attention in her network today: matches without a meeting for 21
@@ -29,27 +32,39 @@ public class AttentionService {
     public static final int CERTIFICATE_WARNING_DAYS = 30;
     public static final int UNANSWERED_OFFER_DAYS = 7;
 
-    public record Attention(String networkId, LocalDate asOf, List<QuietMatch> noRecentMeeting, List<LongWait> longWaits,
-                            List<Certificate> certificates, List<UnansweredOffer> unansweredOffers) {
+    /** Each list holds at most {@link #MAX_ITEMS}, the most urgent (oldest) first. */
+    public record Attention(@Schema(maxLength = NetworkIds.MAX_LENGTH) String networkId, LocalDate asOf,
+                            @Schema(maxItems = MAX_ITEMS) List<QuietMatch> noRecentMeeting,
+                            @Schema(maxItems = MAX_ITEMS) List<LongWait> longWaits,
+                            @Schema(maxItems = MAX_ITEMS) List<Certificate> certificates,
+                            @Schema(maxItems = MAX_ITEMS) List<UnansweredOffer> unansweredOffers) {
     }
+
+    public static final int MAX_ITEMS = 200;
+    /** A match's or a referral's status, as its enum names it (the longest is WAITLISTED). */
+    static final int STATUS_LENGTH = 20;
 
     /** @param since the last meeting, or the acceptance when none has been held yet */
-    public record QuietMatch(UUID matchId, UUID volunteerId, String volunteerFirstName, String status, LocalDate since,
-                             long days) {
+    public record QuietMatch(UUID matchId, UUID volunteerId, @Schema(maxLength = Volunteer.MAX_FIRST_NAME) String volunteerFirstName,
+                             @Schema(maxLength = STATUS_LENGTH) String status, LocalDate since,
+                             @Schema(minimum = "0", maximum = "" + Long.MAX_VALUE) long days) {
     }
 
-    public record LongWait(UUID referralId, String status, Instant waitingSince, long days, boolean waitlistPriority) {
+    public record LongWait(UUID referralId, @Schema(maxLength = STATUS_LENGTH) String status, Instant waitingSince,
+                           @Schema(minimum = "0", maximum = "" + Long.MAX_VALUE) long days, boolean waitlistPriority) {
     }
 
     /**
      * @param flaggedMatches open matches with a woman who has a child under 15, while the
      *                       certificate has expired: flagged, not broken
      */
-    public record Certificate(UUID volunteerId, String volunteerFirstName, LocalDate validUntil, long daysLeft,
-                              boolean expired, List<UUID> flaggedMatches) {
+    public record Certificate(UUID volunteerId, @Schema(maxLength = Volunteer.MAX_FIRST_NAME) String volunteerFirstName, LocalDate validUntil,
+                              @Schema(minimum = "" + Long.MIN_VALUE, maximum = "" + Long.MAX_VALUE, description = "Negative once expired.") long daysLeft,
+                              boolean expired, @Schema(maxItems = Volunteer.MAX_CAPACITY) List<UUID> flaggedMatches) {
     }
 
-    public record UnansweredOffer(UUID matchId, UUID volunteerId, String volunteerFirstName, Instant offeredAt, long days) {
+    public record UnansweredOffer(UUID matchId, UUID volunteerId, @Schema(maxLength = Volunteer.MAX_FIRST_NAME) String volunteerFirstName,
+                                  Instant offeredAt, @Schema(minimum = "0", maximum = "" + Long.MAX_VALUE) long days) {
     }
 
     private final EntityManager em;
@@ -75,7 +90,7 @@ public class AttentionService {
                 where m.network_id = ?1 and m.status in ('ACCEPTED', 'ACTIVE')
                   and coalesce(m.last_meeting_on, (m.accepted_at at time zone 'Europe/Copenhagen')::date) <= ?2
                 order by since, m.id
-                """).setParameter(1, networkId).setParameter(2, today.minusDays(NO_MEETING_DAYS)).getResultList();
+                """).setParameter(1, networkId).setParameter(2, today.minusDays(NO_MEETING_DAYS)).setMaxResults(MAX_ITEMS).getResultList();
         return rows.stream().map(r -> {
             LocalDate since = SqlValues.localDate(r[4]);
             return new QuietMatch((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], since, ChronoUnit.DAYS.between(since, today));
@@ -89,7 +104,7 @@ public class AttentionService {
                 where w.network_id = ?1 and w.status in ('WAITING', 'READY') and w.waiting_since <= ?2
                   and not exists (select 1 from proposal p where p.referral_id = w.referral_id and p.status = 'PROPOSED')
                 order by w.waiting_since, w.referral_id
-                """).setParameter(1, networkId).setParameter(2, now.minus(Duration.ofDays(LONG_WAIT_DAYS))).getResultList();
+                """).setParameter(1, networkId).setParameter(2, now.minus(Duration.ofDays(LONG_WAIT_DAYS))).setMaxResults(MAX_ITEMS).getResultList();
         return rows.stream().map(r -> {
             Instant since = SqlValues.instant(r[2]);
             return new LongWait((UUID) r[0], (String) r[1], since, Duration.between(since, now).toDays(), (Boolean) r[3]);
@@ -103,7 +118,7 @@ public class AttentionService {
                 where network_id = ?1 and status <> 'INACTIVE' and certificate_valid_until is not null
                   and certificate_valid_until <= ?2
                 order by certificate_valid_until, id
-                """).setParameter(1, networkId).setParameter(2, today.plusDays(CERTIFICATE_WARNING_DAYS)).getResultList();
+                """).setParameter(1, networkId).setParameter(2, today.plusDays(CERTIFICATE_WARNING_DAYS)).setMaxResults(MAX_ITEMS).getResultList();
         if (volunteers.isEmpty()) {
             return List.of();
         }
@@ -132,7 +147,7 @@ public class AttentionService {
         List<Object[]> rows = em.createNativeQuery("""
                 select m.id, m.volunteer_id, v.first_name, m.offered_at from match m join volunteer v on v.id = m.volunteer_id
                 where m.network_id = ?1 and m.status = 'OFFERED' and m.offered_at <= ?2 order by m.offered_at, m.id
-                """).setParameter(1, networkId).setParameter(2, now.minus(Duration.ofDays(UNANSWERED_OFFER_DAYS))).getResultList();
+                """).setParameter(1, networkId).setParameter(2, now.minus(Duration.ofDays(UNANSWERED_OFFER_DAYS))).setMaxResults(MAX_ITEMS).getResultList();
         return rows.stream().map(r -> {
             Instant offered = SqlValues.instant(r[3]);
             return new UnansweredOffer((UUID) r[0], (UUID) r[1], (String) r[2], offered, Duration.between(offered, now).toDays());

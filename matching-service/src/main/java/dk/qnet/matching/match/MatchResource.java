@@ -6,6 +6,8 @@ import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +19,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Approving proposals and following matches, for the network's coordinator (and admin). */
 @Path("/api/v1")
@@ -28,7 +34,7 @@ public class MatchResource {
     }
 
     /** A meeting is a date and a duration: there is no field for notes about the woman. */
-    public record Meeting(LocalDate heldOn, Integer durationMinutes) {
+    public record Meeting(LocalDate heldOn, @Min(1) @Max(MatchService.MAX_MEETING_MINUTES) Integer durationMinutes) {
     }
 
     public record End(MatchEndReason reason) {
@@ -87,6 +93,9 @@ public class MatchResource {
 
     @GET
     @Path("matches/{id}/outcomes")
+    @APIResponse(responseCode = "200", description = "Her ratings, one per timepoint at most.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, maxItems = OutcomeService.TIMEPOINTS, implementation = OutcomeService.OutcomeView.class)))
     public List<OutcomeService.OutcomeView> outcomes(@PathParam("id") String id) {
         return outcomes.list(PathIds.uuidOrNotFound(id), caller);
     }

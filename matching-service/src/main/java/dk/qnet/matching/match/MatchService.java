@@ -8,13 +8,14 @@ import dk.qnet.contracts.match.MatchEnded;
 import dk.qnet.contracts.match.MatchOffered;
 import dk.qnet.contracts.match.MatchStarted;
 import dk.qnet.contracts.match.MeetingLogged;
-import dk.qnet.matching.waiting.WaitingReferral;
-import dk.qnet.matching.engine.VolunteerProfile;
-import dk.qnet.matching.engine.Explanation;
+import dk.qnet.contracts.network.NetworkIds;
 import dk.qnet.matching.MatchingDue;
+import dk.qnet.matching.engine.Explanation;
+import dk.qnet.matching.engine.VolunteerProfile;
 import dk.qnet.matching.proposal.MatchingRunService;
-import dk.qnet.matching.waiting.WaitingReferralService;
 import dk.qnet.matching.volunteer.Volunteer;
+import dk.qnet.matching.waiting.WaitingReferral;
+import dk.qnet.matching.waiting.WaitingReferralService;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.outbox.Outbox;
 import dk.qnet.platform.paging.Page;
@@ -31,6 +32,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The match lifecycle: a coordinator approves a proposal (OFFERED), records the volunteer's
@@ -40,10 +42,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class MatchService {
 
-    public record MatchView(UUID id, UUID referralId, UUID volunteerId, String networkId, String status, int score,
-                            Instant offeredAt, Instant acceptedAt, Instant startedAt, Instant endedAt, String endReason,
+    public record MatchView(UUID id, UUID referralId, UUID volunteerId, @Schema(maxLength = NetworkIds.MAX_LENGTH) String networkId,
+                            @Schema(maxLength = STATUS_LENGTH, description = "OFFERED, ACCEPTED, DECLINED, ACTIVE or ENDED.") String status,
+                            @Schema(minimum = "" + Integer.MIN_VALUE, maximum = "" + Integer.MAX_VALUE, description = "The proposal's score (Explanation).") int score,
+                            Instant offeredAt, Instant acceptedAt, Instant startedAt, Instant endedAt,
+                            @Schema(maxLength = STATUS_LENGTH, description = "A MatchEndReason.") String endReason,
                             LocalDate lastMeetingOn) {
     }
+
+    /** The longest status or reason code a match has. */
+    static final int STATUS_LENGTH = 40;
+    /** A meeting lasts at most a day's 12 hours. */
+    public static final int MAX_MEETING_MINUTES = 720;
 
     /** Ends before this count as early: the woman goes back on the waitlist with priority. */
     static final Duration EARLY = Duration.ofDays(91);
@@ -140,8 +150,8 @@ public class MatchService {
         if (heldOn == null || heldOn.isAfter(today) || heldOn.isBefore(today.minusDays(92))) {
             throw ProblemException.invalid("heldOn", "must be a date within the last three months, not in the future");
         }
-        if (durationMinutes == null || durationMinutes < 1 || durationMinutes > 720) {
-            throw ProblemException.invalid("durationMinutes", "must be from 1 to 720");
+        if (durationMinutes == null || durationMinutes < 1 || durationMinutes > MAX_MEETING_MINUTES) {
+            throw ProblemException.invalid("durationMinutes", "must be from 1 to " + MAX_MEETING_MINUTES);
         }
         UUID meetingId = UUID.randomUUID();
         Instant loggedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -12,6 +12,8 @@ import dk.qnet.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,9 +30,18 @@ import java.util.UUID;
 public class OutcomeService {
 
     /** The request: a timepoint and seven numbers, nothing else. */
-    public record OutcomeRequest(OutcomeTimepoint timepoint, Integer network, Integer community, Integer health,
-                                 Integer economy, Integer housing, Integer jobEducation, Integer safety) {
+    public record OutcomeRequest(OutcomeTimepoint timepoint,
+                                 @Min(OutcomeRatings.DIMENSION_MIN) @Max(OutcomeRatings.DIMENSION_MAX) Integer network,
+                                 @Min(OutcomeRatings.DIMENSION_MIN) @Max(OutcomeRatings.DIMENSION_MAX) Integer community,
+                                 @Min(OutcomeRatings.DIMENSION_MIN) @Max(OutcomeRatings.DIMENSION_MAX) Integer health,
+                                 @Min(OutcomeRatings.DIMENSION_MIN) @Max(OutcomeRatings.DIMENSION_MAX) Integer economy,
+                                 @Min(OutcomeRatings.DIMENSION_MIN) @Max(OutcomeRatings.DIMENSION_MAX) Integer housing,
+                                 @Min(OutcomeRatings.DIMENSION_MIN) @Max(OutcomeRatings.DIMENSION_MAX) Integer jobEducation,
+                                 @Min(OutcomeRatings.SAFETY_MIN) @Max(OutcomeRatings.SAFETY_MAX) Integer safety) {
     }
+
+    /** One rating per timepoint (the table's key is the match and the timepoint). */
+    static final int TIMEPOINTS = 3;
 
     public record OutcomeView(OutcomeTimepoint timepoint, OutcomeRatings ratings, Instant recordedAt) {
     }

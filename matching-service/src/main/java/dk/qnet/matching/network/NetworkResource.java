@@ -12,6 +12,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The directory of local networks is public; only admin changes it. */
 @Path("/api/v1/networks")
@@ -26,6 +30,9 @@ public class NetworkResource {
 
     @GET
     @PermitAll
+    @APIResponse(responseCode = "200", description = "Every network.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, maxItems = NetworkService.MAX_NETWORKS, implementation = NetworkService.Network.class)))
     public List<NetworkService.Network> list() {
         return networks.list();
     }

@@ -1,9 +1,11 @@
 package dk.qnet.matching.network;
 
-import dk.qnet.platform.persistence.SqlValues;
+import dk.qnet.contracts.Limits;
 import dk.qnet.contracts.Municipalities;
+import dk.qnet.contracts.network.NetworkIds;
 import dk.qnet.contracts.network.NetworkUpdated;
 import dk.qnet.platform.outbox.Outbox;
+import dk.qnet.platform.persistence.SqlValues;
 import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
@@ -12,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The local networks and the municipalities they cover. Every version of a network is published
@@ -28,13 +32,21 @@ import java.util.Optional;
 @ApplicationScoped
 public class NetworkService {
 
-    public record Network(String networkId, String name, boolean active, List<String> municipalityCodes, Instant updatedAt) {
+    public record Network(@Schema(maxLength = NetworkIds.MAX_LENGTH) String networkId, @Schema(maxLength = MAX_NAME) String name, boolean active,
+                          @Schema(maxItems = MAX_MUNICIPALITIES) List<@Size(min = Limits.MUNICIPALITY_CODE_LENGTH, max = Limits.MUNICIPALITY_CODE_LENGTH) String> municipalityCodes,
+                          Instant updatedAt) {
     }
 
-    public record NetworkChange(String name, List<String> municipalityCodes, Boolean active) {
+    public record NetworkChange(@Size(max = MAX_NAME) String name,
+                                @Size(max = MAX_MUNICIPALITIES) List<@Size(min = Limits.MUNICIPALITY_CODE_LENGTH, max = Limits.MUNICIPALITY_CODE_LENGTH) String> municipalityCodes,
+                                Boolean active) {
     }
 
     static final int MAX_NAME = 100;
+    /** Denmark has 98 municipalities: a network covers some of them. */
+    static final int MAX_MUNICIPALITIES = 98;
+    /** Qnet has 33 networks; the list answers them all. */
+    public static final int MAX_NETWORKS = 500;
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -89,7 +101,7 @@ public class NetworkService {
     @Transactional
     public Network save(String networkId, NetworkChange change) {
         List<FieldError> errors = new ArrayList<>();
-        if (networkId == null || !networkId.matches("net-[a-z0-9-]{2,40}")) {
+        if (!NetworkIds.isValid(networkId)) {
             errors.add(new FieldError("networkId", "must look like net-odense: lower-case letters, digits and dashes"));
         }
         if (change == null || change.name() == null || change.name().isBlank() || change.name().length() > MAX_NAME) {
@@ -97,6 +109,8 @@ public class NetworkService {
         }
         if (change == null || change.municipalityCodes() == null || change.municipalityCodes().isEmpty()) {
             errors.add(new FieldError("municipalityCodes", "at least one municipality"));
+        } else if (change.municipalityCodes().size() > MAX_MUNICIPALITIES) {
+            errors.add(new FieldError("municipalityCodes", "at most " + MAX_MUNICIPALITIES + " municipalities"));
         } else {
             for (int i = 0; i < change.municipalityCodes().size(); i++) {
                 if (!Municipalities.isValid(change.municipalityCodes().get(i))) {
@@ -106,6 +120,11 @@ public class NetworkService {
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("The network has invalid fields.", errors));
+        }
+        boolean isNew = ((Number) em.createNativeQuery("select count(*) from network where network_id = ?1")
+                .setParameter(1, networkId).getSingleResult()).longValue() == 0;
+        if (isNew && ((Number) em.createNativeQuery("select count(*) from network").getSingleResult()).longValue() >= MAX_NETWORKS) {
+            throw ProblemException.conflict("There are " + MAX_NETWORKS + " networks already, the most the suite lists at once.");
         }
         boolean active = change.active() == null || change.active();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -1,20 +1,20 @@
 package dk.qnet.matching.proposal;
 
-import dk.qnet.contracts.DanishTime;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.qnet.contracts.DanishTime;
 import dk.qnet.contracts.Municipalities;
 import dk.qnet.contracts.match.MatchProposed;
 import dk.qnet.contracts.referral.MatchingProfile;
 import dk.qnet.matching.MatchingConfig;
-import dk.qnet.matching.waiting.WaitingReferral;
 import dk.qnet.matching.engine.Candidate;
 import dk.qnet.matching.engine.EngineSettings;
 import dk.qnet.matching.engine.Explanation;
 import dk.qnet.matching.engine.MatchingEngine;
 import dk.qnet.matching.engine.PairScorer;
 import dk.qnet.matching.engine.VolunteerProfile;
-import dk.qnet.matching.waiting.WaitingReferralService;
 import dk.qnet.matching.volunteer.Volunteer;
+import dk.qnet.matching.waiting.WaitingReferral;
+import dk.qnet.matching.waiting.WaitingReferralService;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.outbox.Outbox;
 import dk.qnet.platform.problem.ProblemException;
@@ -27,10 +27,11 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A matching run for one network: its accepted, unmatched women against the volunteers of the
@@ -39,8 +40,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class MatchingRunService {
 
-    public record ProposalView(UUID id, UUID referralId, UUID volunteerId, String volunteerFirstName, int score,
-                               Explanation explanation, String status, Instant createdAt) {
+    public record ProposalView(UUID id, UUID referralId, UUID volunteerId, @Schema(maxLength = Volunteer.MAX_FIRST_NAME) String volunteerFirstName,
+                               @Schema(minimum = "" + Integer.MIN_VALUE, maximum = "" + Integer.MAX_VALUE) int score,
+                               Explanation explanation, @Schema(maxLength = 20, description = "PROPOSED, APPROVED or SUPERSEDED.") String status,
+                               Instant createdAt) {
     }
 
     private final EntityManager em;

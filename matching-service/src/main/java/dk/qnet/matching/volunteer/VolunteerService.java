@@ -1,12 +1,13 @@
 package dk.qnet.matching.volunteer;
 
+import dk.qnet.contracts.Limits;
 import dk.qnet.contracts.Municipalities;
 import dk.qnet.contracts.volunteer.VolunteerStatusChanged;
-import dk.qnet.matching.engine.VolunteerProfile.Status;
 import dk.qnet.matching.MatchingDue;
-import dk.qnet.platform.outbox.Outbox;
+import dk.qnet.matching.engine.VolunteerProfile.Status;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.outbox.Outbox;
 import dk.qnet.platform.paging.Page;
 import dk.qnet.platform.paging.PageRequest;
 import dk.qnet.platform.problem.FieldError;
@@ -159,8 +160,8 @@ public class VolunteerService {
         if (r == null) {
             throw new ProblemException(Problem.invalid("A volunteer profile is required.", List.of(new FieldError("body", "is required"))));
         }
-        if (r.firstName() == null || r.firstName().isBlank() || r.firstName().length() > 100) {
-            e.add(new FieldError("firstName", "is required, at most 100 characters"));
+        if (r.firstName() == null || r.firstName().isBlank() || r.firstName().length() > Volunteer.MAX_FIRST_NAME) {
+            e.add(new FieldError("firstName", "is required, at most " + Volunteer.MAX_FIRST_NAME + " characters"));
         }
         if (r.phone() != null && !FieldRules.isDanishPhone(r.phone())) {
             e.add(new FieldError("phone", "must be a Danish number: +45 and 8 digits"));
@@ -171,21 +172,22 @@ public class VolunteerService {
         if (!Municipalities.isValid(r.municipalityCode())) {
             e.add(new FieldError("municipalityCode", "must be the 4-digit code of a Danish municipality"));
         }
-        if (r.languages() == null || r.languages().isEmpty() || r.languages().size() > 10
+        if (r.languages() == null || r.languages().isEmpty() || r.languages().size() > Limits.MAX_LANGUAGES
                 || !r.languages().stream().allMatch(FieldRules::isLanguage)) {
-            e.add(new FieldError("languages", "1 to 10 ISO 639-1 codes, such as da"));
+            e.add(new FieldError("languages", "1 to " + Limits.MAX_LANGUAGES + " ISO 639-1 codes, such as da"));
         }
-        if (r.availability() == null || r.availability().isEmpty() || r.availability().contains(null)) {
-            e.add(new FieldError("availability", "at least one slot"));
+        if (r.availability() == null || r.availability().isEmpty() || r.availability().contains(null)
+                || r.availability().size() > Limits.MAX_CODES) {
+            e.add(new FieldError("availability", "1 to " + Limits.MAX_CODES + " slots"));
         }
-        if (r.interests() != null && r.interests().contains(null)) {
-            e.add(new FieldError("interests", "must not contain null"));
+        if (r.interests() != null && (r.interests().contains(null) || r.interests().size() > Limits.MAX_CODES)) {
+            e.add(new FieldError("interests", "at most " + Limits.MAX_CODES + " codes, no null"));
         }
         if (r.ageBand() == null) {
             e.add(new FieldError("ageBand", "is required"));
         }
-        if (r.capacity() != null && (r.capacity() < 1 || r.capacity() > 5)) {
-            e.add(new FieldError("capacity", "must be from 1 to 5"));
+        if (r.capacity() != null && (r.capacity() < Volunteer.MIN_CAPACITY || r.capacity() > Volunteer.MAX_CAPACITY)) {
+            e.add(new FieldError("capacity", "must be from " + Volunteer.MIN_CAPACITY + " to " + Volunteer.MAX_CAPACITY));
         }
         if (!e.isEmpty()) {
             throw new ProblemException(Problem.invalid("The volunteer has " + e.size() + " invalid field(s).", e));

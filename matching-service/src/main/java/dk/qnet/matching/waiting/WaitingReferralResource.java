@@ -1,5 +1,7 @@
 package dk.qnet.matching.waiting;
 
+import dk.qnet.contracts.Limits;
+import dk.qnet.contracts.network.NetworkIds;
 import dk.qnet.matching.waiting.WaitingReferral;
 import dk.qnet.matching.waiting.WaitingReferralService;
 import dk.qnet.platform.identity.CallerIdentity;
@@ -7,6 +9,8 @@ import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,13 +19,19 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/v1/waiting-referrals")
 @Produces(MediaType.APPLICATION_JSON)
 public class WaitingReferralResource {
 
-    public record WaitingReferralView(UUID referralId, String municipalityCode, String networkId,
-                                      List<Integer> childrenBirthYears, Instant receivedAt, Instant waitingSince) {
+    /** referral-service takes at most 10 children a referral. */
+    static final int MAX_CHILDREN = 10;
+
+    public record WaitingReferralView(UUID referralId, @Schema(maxLength = Limits.MUNICIPALITY_CODE_LENGTH) String municipalityCode,
+                                      @Schema(maxLength = NetworkIds.MAX_LENGTH) String networkId,
+                                      @Schema(maxItems = MAX_CHILDREN) List<@Min(2000) @Max(2100) Integer> childrenBirthYears,
+                                      Instant receivedAt, Instant waitingSince) {
 
         static WaitingReferralView of(WaitingReferral w) {
             return new WaitingReferralView(w.referralId, w.municipalityCode, w.networkId, w.childrenBirthYears,

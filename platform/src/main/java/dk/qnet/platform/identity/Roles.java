@@ -8,6 +8,8 @@ public final class Roles {
     public static final String COORDINATOR = "coordinator";
     public static final String ANALYST = "analyst";
     public static final String ADMIN = "admin";
+    /** The longest role name a record names, "system" (a change nobody made by hand) included. */
+    public static final int MAX_NAME_LENGTH = 20;
 
     /** The token claims that scope a role to its tenant. */
     public static final String ORG_ID_CLAIM = "org_id";

@@ -1,8 +1,10 @@
 package dk.qnet.platform.openapi;
 
+import dk.qnet.contracts.network.NetworkIds;
 import dk.qnet.platform.paging.PageRequest;
 import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.Problem;
+import dk.qnet.platform.ratelimit.ApiRateLimit;
 import dk.qnet.platform.ratelimit.RateLimitAnswer;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +26,19 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * document from what the mappers really do: every error is application/problem+json
  * ({@link Problem}, with an example); an operation with parameters or a body can answer 400
  * naming the field; one with an id in its path 404; one that takes If-Match 412; every one 401,
- * 403 and 500. An operation that declares a 429 has a rate limit: its answers carry the
- * RateLimit and RateLimit-Policy fields ({@link RateLimitAnswer}; not 401 and 403, decided before
- * the limit counts) and its 429 Retry-After.
+ * 403, 429 and 500. Every call counts against a rate limit ({@link ApiRateLimit}, or a narrower
+ * one the operation declares with its own 429), so every 2xx and 4xx answer carries the RateLimit
+ * and RateLimit-Policy fields and every 429 Retry-After. Strings whose format fixes their length
+ * (uuid, date, date-time) get that length as maxLength ({@link FormatLimits}), and the document
+ * names the production API host as its server.
  */
 public class ProblemAnswersFilter implements OASFilter {
 
     static final String PROBLEM_REF = "#/components/schemas/Problem";
+    static final java.util.Set<String> ID_PARAMETERS = java.util.Set.of("id", "referralId", "registrationId");
+    static final String PRODUCTION_SERVER = "https://api.qnet.example.org";
+    /** The longest wait a refusal can name: a bucket of at least one call a minute is whole again within 60 s. */
+    static final int MAX_RETRY_AFTER_SECONDS = 60;
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -38,6 +46,11 @@ public class ProblemAnswersFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         addSchemas(openAPI.getComponents());
+        FormatLimits.apply(openAPI);
+        openAPI.setServers(List.of(OASFactory.createServer().url(PRODUCTION_SERVER)
+                .description("production: the API host of deploy/kubernetes (qnet.example.org stands for the operator's domain); "
+                        + "locally ./qnet serves each service on its own port (README)")
+                .addExtension("x-internal", false)));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -64,10 +77,11 @@ public class ProblemAnswersFilter implements OASFilter {
             parameters.addAll(operation.getParameters());
         }
         for (Parameter p : parameters) {
+            describe(p);
             // The list parameters are read as text (so that "x" is a 400 naming it), but are whole numbers within PageRequest's bounds.
             if (p.getIn() == Parameter.In.QUERY && ("page".equals(p.getName()) || "size".equals(p.getName()))) {
                 boolean page = "page".equals(p.getName());
-                p.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
+                p.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
                         .minimum(java.math.BigDecimal.valueOf(page ? 0 : 1))
                         .maximum(java.math.BigDecimal.valueOf(page ? PageRequest.MAX_PAGE : PageRequest.MAX_SIZE))
                         .defaultValue(page ? 0 : PageRequest.DEFAULT_SIZE));
@@ -89,19 +103,36 @@ public class ProblemAnswersFilter implements OASFilter {
         // Every other error answer an operation declares (409, 422, ...) is problem+json too.
         List.copyOf(responses.getAPIResponses().keySet()).stream().filter(code -> code.startsWith("4") || code.startsWith("5"))
                 .forEach(code -> problem(responses, code, responses.getAPIResponse(code).getDescription()));
-        APIResponse limited = responses.getAPIResponse("429");
-        if (limited != null) {
-            problem(responses, "429", limited.getDescription());
-            responses.getAPIResponse("429").addHeader("Retry-After", header("Seconds to wait before the next call.", "integer"));
-            responses.getAPIResponses().forEach((code, answer) -> {
-                // The token and the role are checked before the limit counts a call: 401 and 403 carry no fields.
-                if (code.startsWith("2") || code.startsWith("4") && !code.equals("401") && !code.equals("403")) {
-                    answer.addHeader(RateLimitAnswer.POLICY_HEADER,
-                            header("The limit this call counts against: \"<policy>\";q=<calls>;w=<seconds> (draft-ietf-httpapi-ratelimit-headers).", "string"));
-                    answer.addHeader(RateLimitAnswer.STATE_HEADER,
-                            header("What is left of it: \"<policy>\";r=<calls left>;t=<seconds until whole again>.", "string"));
-                }
-            });
+        // Every call counts against the caller's limit (ApiRateLimit) or a narrower one the operation declared with its 429.
+        if (responses.getAPIResponse("429") == null) {
+            problem(responses, "429", "Too many calls from this caller (RateLimit-Policy names the limit); Retry-After says when to call again.");
+        }
+        problem(responses, "429", responses.getAPIResponse("429").getDescription());
+        responses.getAPIResponse("429").addHeader("Retry-After", header("Seconds to wait before the next call.", "integer"));
+        responses.getAPIResponses().forEach((code, answer) -> {
+            if (code.startsWith("2") || code.startsWith("4")) {
+                answer.addHeader(RateLimitAnswer.POLICY_HEADER, header("The limit this call counted against: \"<policy>\";q=<calls>;w=<seconds>, "
+                        + "\"" + ApiRateLimit.POLICY + "\" or the operation's own (draft-ietf-httpapi-ratelimit-headers).", "string"));
+                answer.addHeader(RateLimitAnswer.STATE_HEADER,
+                        header("What is left of it: \"<policy>\";r=<calls left>;t=<seconds until whole again>.", "string"));
+            }
+        });
+    }
+
+    /** The parameters every service takes, described once from the code that reads them. */
+    private static void describe(Parameter p) {
+        if (p.getIn() == Parameter.In.PATH && ID_PARAMETERS.contains(p.getName())) {
+            // PathIds.uuidOrNotFound: anything but a UUID is answered like an unknown id.
+            p.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uuid").maxLength(FormatLimits.LENGTH.get("uuid")));
+            p.setDescription("A UUID; a malformed one is answered like an unknown one (404).");
+        } else if (p.getIn() == Parameter.In.PATH && "networkId".equals(p.getName())) {
+            p.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^" + NetworkIds.REGEX + "$")
+                    .maxLength(NetworkIds.MAX_LENGTH));
+            p.setDescription("A network's id, such as net-odense.");
+        } else if (p.getIn() == Parameter.In.HEADER && IfMatch.HEADER.equalsIgnoreCase(p.getName())) {
+            p.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(IfMatch.MAX_LENGTH));
+            p.setDescription("The ETag the caller read, such as \"3\" (at most " + IfMatch.MAX_TAGS
+                    + "); the change applies only to that version, else 412.");
         }
     }
 
@@ -124,8 +155,10 @@ public class ProblemAnswersFilter implements OASFilter {
 
     private static Header header(String description, String type) {
         return OASFactory.createHeader().description(description)
-                .schema(OASFactory.createSchema().addType("integer".equals(type) ? Schema.SchemaType.INTEGER : Schema.SchemaType.STRING)
-                        .maxLength("integer".equals(type) ? null : 200));
+                .schema("integer".equals(type)
+                        ? OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                                .minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(MAX_RETRY_AFTER_SECONDS))
+                        : OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(200));
     }
 
     private static void addSchemas(Components components) {
@@ -137,7 +170,7 @@ public class ProblemAnswersFilter implements OASFilter {
                 .description("RFC 9457 problem details. Never a stack trace, a class name or personal data.")
                 .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri").maxLength(200))
                 .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(200))
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.valueOf(400))
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32").minimum(java.math.BigDecimal.valueOf(400))
                         .maximum(java.math.BigDecimal.valueOf(599)))
                 .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(1000))
                 .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).maxItems(100).items(field))

@@ -14,6 +14,10 @@ public final class IfMatch {
 
     public static final String HEADER = "If-Match";
     public static final IfMatch NONE = new IfMatch(Set.of());
+    /** At most this many tags in one header (a client names the one version it read, rarely more). */
+    public static final int MAX_TAGS = 20;
+    /** The longest header that can hold {@link #MAX_TAGS} tags of 19 digits, with their quotes and ", ". */
+    public static final int MAX_LENGTH = MAX_TAGS * 23;
 
     private final Set<Long> versions;
 
@@ -26,8 +30,12 @@ public final class IfMatch {
         if (header == null || header.isBlank() || header.trim().equals("*")) {
             return NONE;
         }
+        String[] tags = header.split(",", -1);
+        if (header.length() > MAX_LENGTH || tags.length > MAX_TAGS) {
+            throw ProblemException.invalid(HEADER, "at most " + MAX_TAGS + " ETags");
+        }
         Set<Long> versions = new LinkedHashSet<>();
-        for (String tag : header.split(",", -1)) {
+        for (String tag : tags) {
             String t = tag.trim();
             if (t.length() > 22 || !t.matches("\"[0-9]{1,19}\"")) {
                 throw ProblemException.invalid(HEADER, "must be an ETag this API answered, such as \"3\" (a weak W/ tag never matches)");

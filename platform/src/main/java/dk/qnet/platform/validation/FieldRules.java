@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 public final class FieldRules {
 
     public static final int MAX_EMAIL = 254;
+    /** A phone number as typed: +45 and 8 digits, with room for spaces between them. */
+    public static final int MAX_PHONE = 20;
 
     private static final Pattern DANISH_PHONE = Pattern.compile("\\+45[0-9]{8}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
@@ -24,7 +26,7 @@ public final class FieldRules {
 
     /** +45 and 8 digits, spaces allowed. */
     public static boolean isDanishPhone(String phone) {
-        return phone != null && DANISH_PHONE.matcher(normalisePhone(phone)).matches();
+        return phone != null && phone.length() <= MAX_PHONE && DANISH_PHONE.matcher(normalisePhone(phone)).matches();
     }
 
     public static boolean isEmail(String email) {

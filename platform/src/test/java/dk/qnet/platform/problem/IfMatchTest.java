@@ -32,4 +32,12 @@ class IfMatchTest {
             assertEquals("If-Match", bad.problem().errors().get(0).field(), header);
         }
     }
+
+    @Test
+    void aHeaderIsBoundedByItsDocumentedLength() {
+        String twenty = String.join(", ", java.util.Collections.nCopies(IfMatch.MAX_TAGS, "\"" + "9".repeat(18) + "\""));
+        assertDoesNotThrow(() -> IfMatch.parse(twenty).check(999_999_999_999_999_999L));
+        ProblemException tooMany = assertThrows(ProblemException.class, () -> IfMatch.parse(twenty + ", \"1\""));
+        assertEquals("If-Match", tooMany.problem().errors().get(0).field());
+    }
 }

@@ -1,9 +1,12 @@
 package dk.qnet.referral.audit;
 
+import dk.qnet.platform.identity.Claims;
+import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.persistence.SqlValues;
-import jakarta.enterprise.context.ApplicationScoped;
+import dk.qnet.referral.PersonalData;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The append-only log of personal-data reads. Each entry's hash covers its content and the
@@ -37,12 +41,34 @@ public class AuditLog {
     private static final long LOCK_KEY = 0x716e65745f617564L; // "qnet_aud"
 
     /** An entry; {@code reason} is the coded reason of a break-glass read, null for ordinary reads. */
-    public record Entry(long id, Instant at, String actorSubject, String actorRole, String actorOrg, UUID referralId,
-                        String action, String fields, String reason, int hashVersion, String prevHash, String hash) {
+    public record Entry(@Schema(minimum = "1", maximum = "" + Long.MAX_VALUE) long id,
+                        Instant at,
+                        @Schema(maxLength = Claims.MAX_SUBJECT_LENGTH) String actorSubject,
+                        @Schema(maxLength = Roles.MAX_NAME_LENGTH) String actorRole,
+                        @Schema(maxLength = Claims.MAX_TENANT_LENGTH) String actorOrg,
+                        UUID referralId,
+                        @Schema(maxLength = MAX_ACTION_LENGTH, description = "What was done, such as READ_PERSONAL_DATA or BREAK_GLASS.") String action,
+                        @Schema(maxLength = MAX_FIELDS_LENGTH, description = "The personal-data fields shown, comma-separated.") String fields,
+                        @Schema(maxLength = MAX_ACTION_LENGTH, description = "A break-glass read's coded reason.") String reason,
+                        @Schema(minimum = "1", maximum = "" + Integer.MAX_VALUE) int hashVersion,
+                        @Schema(maxLength = HASH_LENGTH) String prevHash,
+                        @Schema(maxLength = HASH_LENGTH, description = "Hex of a SHA-256 or HMAC-SHA256.") String hash) {
+    }
+
+    /** The audit's own codes and the list of fields are the code's, never a caller's text. */
+    static final int MAX_ACTION_LENGTH = 50;
+    static final int MAX_FIELDS_LENGTH = 500;
+    static final int HASH_LENGTH = 64;
+
+    static {
+        if (PersonalData.FIELDS.length() > MAX_FIELDS_LENGTH) {
+            throw new IllegalStateException("PersonalData.FIELDS is longer than the audit documents");
+        }
     }
 
     /** The result of checking the whole chain. */
-    public record Verification(boolean valid, long entries, Long firstBrokenId) {
+    public record Verification(boolean valid, @Schema(minimum = "0", maximum = "" + Long.MAX_VALUE) long entries,
+                               @Schema(minimum = "1", maximum = "" + Long.MAX_VALUE) Long firstBrokenId) {
     }
 
     private final EntityManager em;

@@ -12,6 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The read audit, for administrators only. */
 @Path("/api/v1/audit")
@@ -26,7 +29,9 @@ public class AuditResource {
     }
 
     @GET
-    public Page<AuditLog.Entry> forReferral(@QueryParam("referralId") String referralId, @QueryParam("page") String page,
+    public Page<AuditLog.Entry> forReferral(@QueryParam("referralId") @Parameter(description = "The referral's id; a malformed one finds nothing (404).",
+                                                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) String referralId,
+                                            @QueryParam("page") String page,
                                             @QueryParam("size") String size) {
         if (referralId == null) {
             throw ProblemException.invalid("referralId", "is required");

@@ -7,6 +7,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Which master keys wrap how many data keys: an operator retires a key (removes it from
@@ -24,6 +28,9 @@ public class MasterKeyResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "Each master key, configured or still named by a wrapping, with its row counts.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, maxItems = MasterKeyRotation.MAX_LISTED, implementation = MasterKeyRotation.KeyUsage.class)))
     public List<MasterKeyRotation.KeyUsage> usage() {
         return rotation.usage();
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,7 +34,14 @@ public class MasterKeyRotation {
             new SealedTable("webhook_subscription", "org_id", WEBHOOK_CONTEXT_PREFIX));
 
     /** How many sealed values each master key wraps, per table. */
-    public record KeyUsage(String masterKeyId, boolean current, boolean configured, Map<String, Long> rows) {
+    public record KeyUsage(@Schema(maxLength = PersonalDataVault.MAX_KEY_ID_LENGTH) String masterKeyId, boolean current, boolean configured,
+                           @Schema(description = "Rows wrapped by this key, per sealed table.",
+                                   additionalProperties = RowCount.class) Map<String, Long> rows) {
+    }
+
+    @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, format = "int64", minimum = "0",
+            maximum = "" + Long.MAX_VALUE)
+    interface RowCount {
     }
 
     private final EntityManager em;
@@ -87,6 +95,8 @@ public class MasterKeyRotation {
     }
 
     /** Every master key that wraps something, or is configured, with its row counts. */
+    public static final int MAX_LISTED = 100;
+
     public List<KeyUsage> usage() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, Map<String, Long>> counts = new TreeMap<>();
@@ -106,7 +116,8 @@ public class MasterKeyRotation {
                 }
                 usage.add(new KeyUsage(id, id.equals(vault.currentKeyId()), vault.configuredKeyIds().contains(id), rows));
             });
-            return usage;
+            // The configured keys (at most PersonalDataVault.MAX_KEYS) and any older id a wrapping still names.
+            return usage.size() > MAX_LISTED ? List.copyOf(usage.subList(0, MAX_LISTED)) : usage;
         });
     }
 }

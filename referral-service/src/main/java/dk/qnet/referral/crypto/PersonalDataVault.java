@@ -37,6 +37,11 @@ public class PersonalDataVault {
     private static final int TAG_BITS = 128;
 
     private final Map<String, SecretKey> masterKeys;
+    /** A master key's id, as stored beside each wrapping and shown to the admin. */
+    public static final int MAX_KEY_ID_LENGTH = 64;
+    /** The current key and those still being retired. */
+    public static final int MAX_KEYS = 10;
+
     private final String currentKeyId;
     private final Map<String, SecretKey> hashKeys;
     private final SecureRandom random = new SecureRandom();
@@ -57,6 +62,14 @@ public class PersonalDataVault {
                 throw new IllegalStateException("master key id " + id + " is configured twice");
             }
             keys.put(id, aesKey(id, pair.substring(colon + 1)));
+        }
+        for (String id : keys.keySet()) {
+            if (id.isEmpty() || id.length() > MAX_KEY_ID_LENGTH) {
+                throw new IllegalStateException("a master key id must be 1 to " + MAX_KEY_ID_LENGTH + " characters");
+            }
+        }
+        if (keys.size() > MAX_KEYS) {
+            throw new IllegalStateException("at most " + MAX_KEYS + " master keys (the current one and those being retired)");
         }
         this.masterKeys = Collections.unmodifiableMap(keys);
         this.currentKeyId = config.masterKeyId();

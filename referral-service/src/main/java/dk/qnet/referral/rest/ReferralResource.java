@@ -13,9 +13,9 @@ import dk.qnet.referral.ReferralStatus;
 import dk.qnet.referral.config.ReferralConfig;
 import dk.qnet.referral.fhir.FhirReferralMapper;
 import dk.qnet.referral.service.IntakeRateLimit;
+import dk.qnet.referral.service.NewReferral;
 import dk.qnet.referral.service.ReferralAccess;
 import dk.qnet.referral.service.ReferralQuery;
-import dk.qnet.referral.service.NewReferral;
 import dk.qnet.referral.service.ReferralService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +35,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/referrals")
@@ -71,7 +76,10 @@ public class ReferralResource {
             description = "The Idempotency-Key was used before with another body: nothing was stored.")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "429",
             description = "At most qnet.referrals.intake-per-minute referrals a minute per client (default 120); past it, problem+json with Retry-After.")
-    public Response create(NewReferral body, @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
+    public Response create(NewReferral body,
+                           @HeaderParam("Idempotency-Key") @Parameter(description = "A resent request with the same key answers the first one's referral.",
+                                   schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = MAX_IDEMPOTENCY_KEY_LENGTH)) String idempotencyKey,
+                           @Context UriInfo uri) {
         rateLimit.acquire(caller.subject());
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
             throw ProblemException.invalid("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
@@ -84,7 +92,9 @@ public class ReferralResource {
 
     @GET
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.COORDINATOR, Roles.ADMIN})
-    public Page<ReferralView> list(@QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("to") String to,
+    public Page<ReferralView> list(@QueryParam("status") @Parameter(schema = @Schema(implementation = ReferralStatus.class)) String status,
+                             @QueryParam("from") @Parameter(description = "Received on or after this day.", schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+                             @QueryParam("to") @Parameter(description = "Received on or before this day.", schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
                              @QueryParam("unrouted") Boolean unrouted, @QueryParam("page") String page,
                              @QueryParam("size") String size) {
         if (unrouted != null && !caller.isAdmin()) {
@@ -119,6 +129,9 @@ public class ReferralResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.COORDINATOR, Roles.ADMIN})
+    @APIResponse(responseCode = "200", description = "The dated steps, oldest first (at most ReferralService.MAX_HISTORY).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, maxItems = ReferralService.MAX_HISTORY, implementation = HistoryEntry.class)))
     public List<HistoryEntry> history(@PathParam("id") String id) {
         return referrals.history(PathIds.uuidOrNotFound(id), caller).stream().map(HistoryEntry::of).toList();
     }

@@ -1,6 +1,8 @@
 package dk.qnet.referral.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dk.qnet.contracts.Limits;
+import dk.qnet.contracts.network.NetworkIds;
 import dk.qnet.contracts.referral.ConsentScope;
 import dk.qnet.contracts.referral.MatchingProfile;
 import dk.qnet.contracts.referral.SenderType;
@@ -12,10 +14,12 @@ import dk.qnet.referral.ReferralStatus;
 import dk.qnet.referral.StatusReason;
 import dk.qnet.referral.service.Disclosure;
 import dk.qnet.referral.service.ReferralAccess;
+import dk.qnet.referral.service.ReferralRequestValidator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A referral as one caller may see it. Fields the caller may not see are left out: an adviser
@@ -26,12 +30,12 @@ public record ReferralView(
         UUID id,
         ReferralStatus status,
         StatusReason statusReason,
-        String municipalityCode,
-        String networkId,
+        @Schema(maxLength = Limits.MUNICIPALITY_CODE_LENGTH) String municipalityCode,
+        @Schema(maxLength = NetworkIds.MAX_LENGTH) String networkId,
         Boolean unrouted,
         SenderType senderType,
         LocalDate expectedMoveOutDate,
-        List<Child> children,
+        @Schema(maxItems = ReferralRequestValidator.MAX_CHILDREN) List<Child> children,
         MatchingProfile matching,
         ConsentView consent,
         Instant receivedAt,
@@ -39,7 +43,7 @@ public record ReferralView(
         boolean erased,
         PersonalData personalData) {
 
-    public record ConsentView(List<ConsentScope> scopes, Instant givenAt, ConsentMethod method) {
+    public record ConsentView(@Schema(maxItems = Limits.MAX_CODES) List<ConsentScope> scopes, Instant givenAt, ConsentMethod method) {
     }
 
     /** Status and dates: what an adviser of the municipality may see. */

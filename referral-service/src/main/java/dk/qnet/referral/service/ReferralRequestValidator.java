@@ -1,11 +1,13 @@
 package dk.qnet.referral.service;
 
 import dk.qnet.contracts.DanishTime;
+import dk.qnet.contracts.Limits;
 import dk.qnet.contracts.Municipalities;
 import dk.qnet.contracts.referral.ConsentScope;
 import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.validation.FieldRules;
 import dk.qnet.referral.PersonalData.PreferredContact;
+import dk.qnet.referral.PersonalData;
 import dk.qnet.referral.service.NewReferral;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,11 +25,11 @@ public final class ReferralRequestValidator {
     public static final int MAX_CHILDREN = 10;
     /** Children who come along from a shelter are minors. */
     public static final int MAX_CHILD_AGE = 18;
-    public static final int MAX_NAME = 100;
-    public static final int MAX_CONTACT_TIMES = 200;
-    public static final int MAX_SAFETY_NOTES = 2000;
-    public static final int MAX_WISHES = 1000;
-    public static final int MAX_LANGUAGES = 10;
+    public static final int MAX_NAME = PersonalData.MAX_NAME;
+    public static final int MAX_CONTACT_TIMES = PersonalData.MAX_CONTACT_TIMES;
+    public static final int MAX_SAFETY_NOTES = PersonalData.MAX_SAFETY_NOTES;
+    public static final int MAX_WISHES = PersonalData.MAX_WISHES;
+    public static final int MAX_LANGUAGES = Limits.MAX_LANGUAGES;
 
 
     private final Clock clock;
@@ -134,13 +136,13 @@ public final class ReferralRequestValidator {
                 }
             }
         }
-        errors.noNulls("matching.needs", m.needs());
-        errors.noNulls("matching.availability", m.availability());
+        errors.codes("matching.needs", m.needs());
+        errors.codes("matching.availability", m.availability());
         if (m.availability() != null && new HashSet<>(m.availability()).size() != m.availability().size()) {
             errors.add("matching.availability", "must not repeat a slot");
         }
         if (m.preferences() != null) {
-            errors.noNulls("matching.preferences.interests", m.preferences().interests());
+            errors.codes("matching.preferences.interests", m.preferences().interests());
             errors.text("matching.preferences.wishes", m.preferences().wishes(), MAX_WISHES, false);
         }
     }
@@ -153,7 +155,7 @@ public final class ReferralRequestValidator {
         if (consent.scopes() == null || !consent.scopes().contains(ConsentScope.QNET_CONTACT)) {
             errors.add("consent.scopes", "must include QNET_CONTACT");
         } else {
-            errors.noNulls("consent.scopes", consent.scopes());
+            errors.codes("consent.scopes", consent.scopes());
         }
         if (consent.givenAt() == null) {
             errors.add("consent.givenAt", "is required");
@@ -184,8 +186,11 @@ public final class ReferralRequestValidator {
             }
         }
 
-        void noNulls(String field, List<?> values) {
-            if (values != null && values.contains(null)) {
+        /** A list of codes: no null, and at most Limits.MAX_CODES of them. */
+        void codes(String field, List<?> values) {
+            if (values != null && values.size() > Limits.MAX_CODES) {
+                add(field, "at most " + Limits.MAX_CODES + " codes");
+            } else if (values != null && values.contains(null)) {
                 add(field, "must not contain null");
             }
         }

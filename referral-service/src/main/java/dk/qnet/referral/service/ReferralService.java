@@ -10,8 +10,8 @@ import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.outbox.Outbox;
 import dk.qnet.platform.problem.FieldError;
-import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.IfMatch;
+import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.platform.validation.FieldRules;
 import dk.qnet.referral.BreakGlassReason;
@@ -179,10 +179,13 @@ public class ReferralService {
         return new Visible(r, ReferralAccess.viewOf(r, caller) == ReferralAccess.View.STATUS);
     }
 
+    /** The most steps a history answers: a referral's lifecycle takes a handful, so this is never reached in earnest. */
+    public static final int MAX_HISTORY = 1000;
+
     @Transactional
     public List<ReferralStatusChange> history(UUID id, CallerIdentity caller) {
         visible(id, caller);
-        return ReferralStatusChange.list("referralId = ?1 order by id", id);
+        return ReferralStatusChange.<ReferralStatusChange>find("referralId = ?1 order by id", id).page(0, MAX_HISTORY).list();
     }
 
     @Transactional

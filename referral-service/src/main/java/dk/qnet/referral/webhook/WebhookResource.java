@@ -4,6 +4,7 @@ import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,7 +21,7 @@ import java.util.Map;
 @RolesAllowed({Roles.SHELTER, Roles.ADVISER})
 public class WebhookResource {
 
-    public record Registration(String url) {
+    public record Registration(@Size(max = Webhooks.MAX_URL_LENGTH) String url) {
     }
 
     private final Webhooks webhooks;
@@ -40,8 +41,8 @@ public class WebhookResource {
     }
 
     @GET
-    public Map<String, String> get() {
-        return webhooks.urlOf(org()).map(url -> Map.of("url", url)).orElseThrow(ProblemException::notFound);
+    public Registration get() {
+        return webhooks.urlOf(org()).map(Registration::new).orElseThrow(ProblemException::notFound);
     }
 
     @DELETE

@@ -24,7 +24,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Webhooks {
 
-    static final int MAX_URL_LENGTH = 500;
+    public static final int MAX_URL_LENGTH = 500;
 
     public record Subscription(String url, String secret) {
     }

@@ -1,5 +1,6 @@
 package dk.qnet.statistics.publish;
 
+import dk.qnet.contracts.network.NetworkIds;
 import dk.qnet.contracts.referral.SenderType;
 import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.Problem;
@@ -17,11 +18,13 @@ import java.util.Set;
 public record Filter(int year, Integer quarter, Integer month, String region, String network, String source) {
 
     public static final Set<String> REGIONS = Set.of("1081", "1082", "1083", "1084", "1085");
+    public static final int MIN_YEAR = 2001;
+    public static final int MAX_YEAR = 2100;
 
     /** Reads query parameters; every bad one is named in one 400. */
     public static Filter parse(String year, String quarter, String month, String region, String network, String source) {
         List<FieldError> errors = new ArrayList<>();
-        Integer y = number(year, 2001, 2100, "year", errors);
+        Integer y = number(year, MIN_YEAR, MAX_YEAR, "year", errors);
         Integer q = number(quarter, 1, 4, "quarter", errors);
         Integer m = number(month, 1, 12, "month", errors);
         if (q != null && m != null) {
@@ -30,7 +33,7 @@ public record Filter(int year, Integer quarter, Integer month, String region, St
         if (region != null && !region.isBlank() && !REGIONS.contains(region)) {
             errors.add(new FieldError("region", "must be a region code: 1081-1085"));
         }
-        if (network != null && !network.isBlank() && !network.matches("net-[a-z0-9-]{1,60}")) {
+        if (network != null && !network.isBlank() && !NetworkIds.isValid(network)) {
             errors.add(new FieldError("network", "must be a network id such as net-odense"));
         }
         if (source != null && !source.isBlank() && !isSource(source)) {

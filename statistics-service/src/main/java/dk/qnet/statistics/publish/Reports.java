@@ -69,6 +69,17 @@ public class Reports {
         return m != null ? m : DETAILED.get(kpi);
     }
 
+    /** Every figure a kpi parameter may name: the headline ones, then the detailed ones. */
+    public static java.util.List<String> kpiNames() {
+        java.util.List<String> names = new java.util.ArrayList<>(HEADLINE.keySet());
+        names.addAll(DETAILED.keySet());
+        return names;
+    }
+
+    public static java.util.List<String> headlineKpiNames() {
+        return java.util.List.copyOf(HEADLINE.keySet());
+    }
+
     public static boolean isHeadline(String kpi) {
         return HEADLINE.containsKey(kpi);
     }

@@ -15,11 +15,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The figures, as JSON or as CSV ({@code Accept: text/csv}, or {@code ?format=csv} for a
@@ -29,6 +29,11 @@ import java.util.Map;
 @Path("/api/v1/statistics")
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
 public class StatisticsResource {
+
+    /** What a breakdown can be by. */
+    static final List<String> BREAKDOWNS = List.of("region", "network", "source");
+    /** The answer's format besides the Accept header. */
+    static final List<String> FORMATS = List.of("json", "csv");
 
     static final String PUBLIC_LIMIT = "Anonymous callers: at most qnet.statistics.public-calls-per-minute (300) calls a minute"
             + " per address to the public figures; past it, problem+json with Retry-After.";
@@ -84,7 +89,7 @@ public class StatisticsResource {
         if (kpi == null || Reports.measureOf(kpi) == null) {
             throw ProblemException.invalid("kpi", "must be a KPI name, such as referralsReceived");
         }
-        if (by == null || !List.of("region", "network", "source").contains(by)) {
+        if (by == null || !BREAKDOWNS.contains(by)) {
             throw ProblemException.invalid("by", "must be region, network or source");
         }
         Filter filter = filter(year, quarter, month, region, network, source);
@@ -151,11 +156,11 @@ public class StatisticsResource {
         if (format == null || format.isBlank()) {
             return Response.ok(body).build();
         }
-        if (format.equals("csv")) {
+        if (format.equals(FORMATS.get(1))) {
             return Response.ok(body, CsvWriter.TEXT_CSV + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"qnet-statistik.csv\"").build();
         }
-        if (format.equals("json")) {
+        if (format.equals(FORMATS.get(0))) {
             return Response.ok(body, MediaType.APPLICATION_JSON).build();
         }
         throw ProblemException.invalid("format", "must be csv or json");
