@@ -60,6 +60,9 @@ public class ProblemAnswersFilter implements OASFilter {
             }
             for (Map.Entry<PathItem.HttpMethod, Operation> op : item.getOperations().entrySet()) {
                 document(path, item, op.getValue());
+                if (answersFhir(op.getValue())) {
+                    fhirErrors(openAPI.getComponents(), op.getValue());
+                }
             }
         });
     }
@@ -115,6 +118,39 @@ public class ProblemAnswersFilter implements OASFilter {
                         + "\"" + ApiRateLimit.POLICY + "\" or the operation's own (draft-ietf-httpapi-ratelimit-headers).", "string"));
                 answer.addHeader(RateLimitAnswer.STATE_HEADER,
                         header("What is left of it: \"<policy>\";r=<calls left>;t=<seconds until whole again>.", "string"));
+            }
+        });
+    }
+
+    static final String FHIR_MEDIA_TYPE = "application/fhir+json";
+    static final String OPERATION_OUTCOME_REF = "#/components/schemas/OperationOutcome";
+
+    private static boolean answersFhir(Operation operation) {
+        APIResponse ok = operation.getResponses() == null ? null : operation.getResponses().getAPIResponse("200");
+        return ok != null && ok.getContent() != null && ok.getContent().getMediaType(FHIR_MEDIA_TYPE) != null;
+    }
+
+    /**
+     * An operation that answers FHIR gives its errors as a FHIR OperationOutcome
+     * (application/fhir+json), as a FHIR client expects; only the API-wide limit's 429, refused
+     * by the router before the operation is chosen, stays problem+json.
+     */
+    private static void fhirErrors(Components components, Operation operation) {
+        if (components.getSchemas() == null || !components.getSchemas().containsKey("OperationOutcome")) {
+            Schema issue = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                    .addProperty("severity", OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(List.of("error")))
+                    .addProperty("code", OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(40)
+                            .description("FHIR's issue type, such as not-found or forbidden."))
+                    .addProperty("diagnostics", OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(1000));
+            components.addSchema("OperationOutcome", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                    .description("A FHIR R4 OperationOutcome (http://hl7.org/fhir/R4/operationoutcome.html) with one issue.")
+                    .addProperty("resourceType", OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(List.of("OperationOutcome")))
+                    .addProperty("issue", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).maxItems(1).items(issue)));
+        }
+        operation.getResponses().getAPIResponses().forEach((code, answer) -> {
+            if ((code.startsWith("4") || code.startsWith("5")) && !code.equals("429")) {
+                answer.setContent(OASFactory.createContent().addMediaType(FHIR_MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(OPERATION_OUTCOME_REF))));
             }
         });
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.qnet.referral.Referral;
 import dk.qnet.referral.ReferralStatus;
 import dk.qnet.referral.StatusReason;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 /**
  * A referral as a FHIR R4 Bundle: a ServiceRequest for the aftercare and a Task that carries its
@@ -16,6 +18,8 @@ public final class FhirReferralMapper {
 
     public static final String MEDIA_TYPE = "application/fhir+json";
     static final String SYSTEM = "https://qnet.rodekors.dk/fhir";
+    /** HL7 Denmark's code system for the municipalities (DK Core), whose codes are ours. */
+    static final String MUNICIPALITY_SYSTEM = "http://hl7.dk/fhir/core/CodeSystem/dk-core-municipality-codes";
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -34,18 +38,38 @@ public final class FhirReferralMapper {
         };
     }
 
+    /** FHIR's issue type (http://hl7.org/fhir/R4/valueset-issue-type.html) for an HTTP status. */
+    public static String issueType(int status) {
+        return switch (status) {
+            case 400, 422 -> "invalid";
+            case 401 -> "login";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 409, 412 -> "conflict";
+            case 429 -> "throttled";
+            default -> status >= 500 ? "exception" : "processing";
+        };
+    }
+
     public ObjectNode bundle(Referral r, boolean statusOnly) {
         ObjectNode bundle = json.createObjectNode();
         bundle.put("resourceType", "Bundle");
         bundle.put("type", "collection");
         bundle.put("timestamp", r.updatedAt.toString());
         ArrayNode entries = bundle.putArray("entry");
-        String requestRef = "ServiceRequest/" + r.id;
+        // Each entry is named by a UUID URN, and the Task points at the ServiceRequest by that name,
+        // so the reference resolves inside the Bundle.
+        String requestUrn = "urn:uuid:" + r.id;
         if (!statusOnly) {
-            entries.addObject().put("fullUrl", "urn:uuid:" + r.id).set("resource", serviceRequest(r));
+            entries.addObject().put("fullUrl", requestUrn).set("resource", serviceRequest(r));
         }
-        entries.addObject().put("fullUrl", "urn:uuid:task-" + r.id).set("resource", task(r, requestRef, statusOnly));
+        entries.addObject().put("fullUrl", "urn:uuid:" + taskId(r.id)).set("resource", task(r, requestUrn, statusOnly));
         return bundle;
+    }
+
+    /** The Task's id: a UUID made from the referral's, so it is the same in every answer. */
+    public static UUID taskId(UUID referralId) {
+        return UUID.nameUUIDFromBytes(("qnet-task:" + referralId).getBytes(StandardCharsets.UTF_8));
     }
 
     private ObjectNode serviceRequest(Referral r) {
@@ -65,14 +89,14 @@ public final class FhirReferralMapper {
             sr.putArray("performer").addObject().putObject("identifier").put("system", SYSTEM + "/network").put("value", r.networkId);
         }
         sr.putArray("locationCode").addObject().putArray("coding").addObject()
-                .put("system", "urn:dk:municipality-code").put("code", r.municipalityCode);
+                .put("system", MUNICIPALITY_SYSTEM).put("code", r.municipalityCode);
         return sr;
     }
 
-    private ObjectNode task(Referral r, String requestRef, boolean statusOnly) {
+    private ObjectNode task(Referral r, String requestUrn, boolean statusOnly) {
         ObjectNode task = json.createObjectNode();
         task.put("resourceType", "Task");
-        task.put("id", "task-" + r.id);
+        task.put("id", taskId(r.id).toString());
         task.put("status", taskStatus(r.status, r.statusReason));
         if (r.statusReason != null) {
             task.putObject("statusReason").putArray("coding").addObject()
@@ -82,7 +106,7 @@ public final class FhirReferralMapper {
                 .put("system", SYSTEM + "/referral-status").put("code", r.status.name());
         task.put("intent", "order");
         if (!statusOnly) {
-            task.putObject("focus").put("reference", requestRef);
+            task.putObject("focus").put("reference", requestUrn);
         }
         task.put("authoredOn", r.receivedAt.toString());
         task.put("lastModified", r.updatedAt.toString());

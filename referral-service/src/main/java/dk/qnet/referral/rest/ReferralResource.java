@@ -11,7 +11,6 @@ import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.referral.Referral;
 import dk.qnet.referral.ReferralStatus;
 import dk.qnet.referral.config.ReferralConfig;
-import dk.qnet.referral.fhir.FhirReferralMapper;
 import dk.qnet.referral.service.IntakeRateLimit;
 import dk.qnet.referral.service.NewReferral;
 import dk.qnet.referral.service.ReferralAccess;
@@ -54,7 +53,6 @@ public class ReferralResource {
     private final IntakeRateLimit rateLimit;
     private final ReferralConfig config;
     private final CallerIdentity caller;
-    private final FhirReferralMapper fhir = new FhirReferralMapper();
 
     public ReferralResource(ReferralService referrals, ReferralQuery query, IntakeRateLimit rateLimit,
                             ReferralConfig config, CallerIdentity caller) {
@@ -114,16 +112,6 @@ public class ReferralResource {
         var disclosure = referrals.read(PathIds.uuidOrNotFound(id), caller);
         return Response.ok(ReferralView.of(disclosure)).cacheControl(NO_STORE)
                 .header(HttpHeaders.ETAG, IfMatch.etagOf(disclosure.referral().version)).build();
-    }
-
-    /** A FHIR R4 Bundle (ServiceRequest and Task) with what the caller may see; never personal data. */
-    @GET
-    @Path("{id}/fhir")
-    @Produces({FhirReferralMapper.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.COORDINATOR, Roles.ADMIN})
-    public Response fhir(@PathParam("id") String id) {
-        ReferralService.Visible visible = referrals.visibleTo(PathIds.uuidOrNotFound(id), caller);
-        return Response.ok(fhir.bundle(visible.referral(), visible.statusOnly()).toString(), FhirReferralMapper.MEDIA_TYPE).build();
     }
 
     @GET

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.qnet.referral.fhir.FhirReferralMapper;
 import dk.qnet.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -43,15 +44,18 @@ class ReferralAccessTest {
         var response = request.request(method, path);
         int status = response.statusCode();
         String where = method + " " + path + " as " + caller.name();
+        // The FHIR view answers its errors as a FHIR OperationOutcome with the same words.
+        boolean fhir = path.endsWith("/fhir");
         switch (expected) {
             case OK -> assertEquals(true, status == 200 || status == 409, where + " gave " + status);
             case NOT_FOUND -> {
                 assertEquals(404, status, where);
-                response.then().contentType(PROBLEM).body("detail", equalTo("No such resource."));
+                response.then().contentType(fhir ? FhirReferralMapper.MEDIA_TYPE : PROBLEM)
+                        .body(fhir ? "issue[0].diagnostics" : "detail", equalTo("No such resource."));
             }
             case FORBIDDEN -> {
                 assertEquals(403, status, where);
-                response.then().contentType(PROBLEM);
+                response.then().contentType(fhir ? FhirReferralMapper.MEDIA_TYPE : PROBLEM);
             }
         }
     }

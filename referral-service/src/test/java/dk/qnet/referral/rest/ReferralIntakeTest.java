@@ -178,6 +178,16 @@ class ReferralIntakeTest {
         }
         post(token, eleven).then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("children"));
 
+        // The bounds the OpenAPI document states are the ones enforced: a coded list of 51, a phone of 21 characters.
+        ObjectNode overBounds = body("0101");
+        ArrayNode needs = ((ObjectNode) overBounds.get("matching")).putArray("needs");
+        for (int i = 0; i < dk.qnet.contracts.Limits.MAX_CODES + 1; i++) {
+            needs.add("NETWORK");
+        }
+        ((ObjectNode) overBounds.get("woman")).put("phone", "+45 2 0 3 0 4 0 5 0  ");
+        post(token, overBounds).then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("matching.needs", "woman.phone"));
+
         ObjectNode unknown = body("0101");
         ((ObjectNode) unknown.get("woman")).put("cpr", "010190-1234");
         post(token, unknown).then().statusCode(400).contentType(PROBLEM)
