@@ -3,6 +3,7 @@ package dk.qnet.activity.calendar;
 import dk.qnet.activity.Activity;
 import dk.qnet.activity.ActivityStatus;
 import dk.qnet.activity.Network;
+import dk.qnet.platform.time.SuiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -26,7 +27,11 @@ public class CalendarLinks {
     private final CalendarConfig config;
     private final SecureRandom random = new SecureRandom();
 
-    public CalendarLinks(EntityManager em, CalendarConfig config) {
+    private final SuiteClock clock;
+
+
+    public CalendarLinks(EntityManager em, CalendarConfig config, SuiteClock clock) {
+        this.clock = clock;
         this.em = em;
         this.config = config;
         config.publicBaseUrl().ifPresent(url -> {
@@ -40,7 +45,7 @@ public class CalendarLinks {
 
     /** When a link made now stops working. */
     public Instant expiryOfNewLink() {
-        return Instant.now().plus(config.linkLifetime());
+        return clock.now().plus(config.linkLifetime());
     }
 
     /**
@@ -80,7 +85,7 @@ public class CalendarLinks {
         }
         @SuppressWarnings("unchecked")
         List<String> networks = em.createNativeQuery("select network_id from calendar_link where token_hash = ?1 and created_at > ?2")
-                .setParameter(1, hash(token)).setParameter(2, Instant.now().minus(config.linkLifetime())).getResultList();
+                .setParameter(1, hash(token)).setParameter(2, clock.now().minus(config.linkLifetime())).getResultList();
         if (networks.isEmpty()) {
             return Optional.empty();
         }
@@ -89,7 +94,7 @@ public class CalendarLinks {
         List<Activity> planned = em.createQuery("from Activity where networkId = :n and status = :s order by startsAt", Activity.class)
                 .setParameter("n", networkId).setParameter("s", ActivityStatus.PLANNED).setMaxResults(500).getResultList();
         String name = network == null ? "Qnet" : network.name;
-        return Optional.of(IcsWriter.calendar(name + " – aktiviteter", planned, Instant.now()));
+        return Optional.of(IcsWriter.calendar(name + " – aktiviteter", planned, clock.now()));
     }
 
     static String hash(String token) {

@@ -18,6 +18,7 @@ import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.platform.time.SuiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -34,7 +35,11 @@ public class ActivityService {
     private final EntityManager em;
     private final Outbox outbox;
 
-    public ActivityService(EntityManager em, Outbox outbox) {
+    private final SuiteClock clock;
+
+
+    public ActivityService(EntityManager em, Outbox outbox, SuiteClock clock) {
+        this.clock = clock;
         this.em = em;
         this.outbox = outbox;
     }
@@ -123,7 +128,7 @@ public class ActivityService {
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("The attendance has invalid fields.", errors));
         }
-        if (a.startsAt.isAfter(Instant.now())) {
+        if (a.startsAt.isAfter(clock.now())) {
             throw ProblemException.conflict("Attendance is recorded after the activity has started.");
         }
         if (request.attendedRegistrationIds() != null) {
@@ -201,8 +206,8 @@ public class ActivityService {
         return networkId;
     }
 
-    private static void validate(ActivityRequest request) {
-        List<FieldError> errors = ActivityValidator.activity(request, Instant.now());
+    private void validate(ActivityRequest request) {
+        List<FieldError> errors = ActivityValidator.activity(request, clock.now());
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("The activity has " + errors.size() + " invalid field(s).", errors));
         }
@@ -225,7 +230,7 @@ public class ActivityService {
         return new ActivityScheduled(a.id, a.networkId, a.type, a.audience, a.startsAt, a.endsAt, a.capacity);
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.now();
     }
 }

@@ -7,10 +7,10 @@ import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.platform.time.SuiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,7 +26,11 @@ public class RegistrationService {
     private final ActivityService activities;
     private final KnownPeople known;
 
-    public RegistrationService(EntityManager em, ActivityService activities, KnownPeople known) {
+    private final SuiteClock clock;
+
+
+    public RegistrationService(EntityManager em, ActivityService activities, KnownPeople known, SuiteClock clock) {
+        this.clock = clock;
         this.em = em;
         this.activities = activities;
         this.known = known;
@@ -47,7 +51,7 @@ public class RegistrationService {
         if (request.kind() == Registration.Kind.VOLUNTEER && !known.mayRegisterVolunteer(request.volunteerId(), a.networkId)) {
             throw ProblemException.invalid("volunteerId", "is not an approved, active or paused volunteer of this network");
         }
-        if (a.signupDeadline != null && Instant.now().isAfter(a.signupDeadline)) {
+        if (a.signupDeadline != null && clock.now().isAfter(a.signupDeadline)) {
             throw ProblemException.conflict("The sign-up deadline has passed.");
         }
         if (request.referralId() != null && active(activityId, "referralId", request.referralId())
@@ -76,7 +80,7 @@ public class RegistrationService {
         // Nobody jumps the queue: while people wait, newcomers wait behind them.
         r.state = !anyoneWaiting && confirmedHeads(em, activityId) + r.headCount() <= a.capacity
                 ? Registration.State.CONFIRMED : Registration.State.WAITLISTED;
-        r.createdAt = Instant.now();
+        r.createdAt = clock.now();
         em.persist(r);
         em.flush();
         em.refresh(r);

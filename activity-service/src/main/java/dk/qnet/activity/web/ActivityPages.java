@@ -1,17 +1,18 @@
 package dk.qnet.activity.web;
 
-import dk.qnet.contracts.DanishTime;
 import dk.qnet.activity.Activity;
 import dk.qnet.activity.Registration;
 import dk.qnet.activity.calendar.CalendarLinks;
-import dk.qnet.activity.service.AttendanceRequest;
 import dk.qnet.activity.service.ActivityService;
+import dk.qnet.activity.service.AttendanceRequest;
 import dk.qnet.activity.service.RegistrationService;
+import dk.qnet.contracts.DanishTime;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.platform.time.SuiteClock;
 import dk.qnet.platform.web.PageCsrf;
 import dk.qnet.platform.web.PageTexts;
 import io.quarkus.qute.Location;
@@ -50,14 +51,14 @@ public class ActivityPages {
     @TemplateData
     record ActivityRow(UUID id, String title, String type, String when, String venue, String status, String statusCode,
                        int capacity, int confirmed, int waiting, boolean past, String attended) {
-        static ActivityRow of(Activity a, List<Registration> registrations) {
+        static ActivityRow of(Activity a, List<Registration> registrations, Instant now) {
             int confirmed = Registration.heads(registrations, Registration.State.CONFIRMED);
             int waiting = Registration.heads(registrations, Registration.State.WAITLISTED);
             String attended = a.attendedWomen == null ? "" : PageTexts.f("activity.attendedCounts",
                     a.attendedWomen + "/" + a.attendedChildren + "/" + a.attendedVolunteers);
             return new ActivityRow(a.id, a.title, PageTexts.of("type", a.type), WHEN.format(a.startsAt.atZone(DanishTime.ZONE)),
                     a.venue == null ? "" : a.venue, PageTexts.of("activityStatus", a.status), a.status.name(), a.capacity,
-                    confirmed, waiting, a.startsAt.isBefore(Instant.now()), attended);
+                    confirmed, waiting, a.startsAt.isBefore(now), attended);
         }
 
     }
@@ -80,9 +81,13 @@ public class ActivityPages {
     private final Template calendar;
     private final Template detail;
 
+    private final SuiteClock clock;
+
+
     public ActivityPages(ActivityService activities, RegistrationService registrations, CalendarLinks calendarLinks,
                          CallerIdentity caller, PageCsrf csrf, @Location("activities/calendar.html") Template calendar,
-                         @Location("activities/detail.html") Template detail) {
+                         @Location("activities/detail.html") Template detail, SuiteClock clock) {
+        this.clock = clock;
         this.activities = activities;
         this.registrations = registrations;
         this.calendarLinks = calendarLinks;
@@ -95,7 +100,7 @@ public class ActivityPages {
     @GET
     public TemplateInstance calendar() {
         List<ActivityRow> rows = activities.listVisible(caller, null).stream()
-                .map(a -> ActivityRow.of(a, registrations.list(a.id, caller))).toList();
+                .map(a -> ActivityRow.of(a, registrations.list(a.id, caller), clock.now())).toList();
         return calendar.data("upcoming", rows.stream().filter(r -> !r.past()).toList())
                 .data("past", rows.stream().filter(ActivityRow::past).toList())
                 .data("calendarUrl", null)
@@ -119,7 +124,7 @@ public class ActivityPages {
         UUID activityId = PathIds.uuidOrNotFound(id);
         Activity a = activities.get(activityId, caller);
         List<Registration> regs = registrations.list(activityId, caller);
-        return detail.data("a", ActivityRow.of(a, regs))
+        return detail.data("a", ActivityRow.of(a, regs, clock.now()))
                 .data("description", a.description == null ? "" : a.description)
                 .data("registrations", regs.stream().filter(r -> r.state != Registration.State.CANCELLED)
                         .map(RegistrationRow::of).toList());

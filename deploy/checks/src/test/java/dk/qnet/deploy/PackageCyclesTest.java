@@ -1,5 +1,6 @@
 package dk.qnet.deploy;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,5 +49,22 @@ class PackageCyclesTest {
     @Test
     void noPackageDependsOnItselfThroughAnother() {
         slices().matching("dk.qnet.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    /** Every "now" and "today" comes from platform's SuiteClock, so one injected Clock sets the time for all. */
+    @Test
+    void nobodyReadsTheSystemClockButSuiteClock() {
+        noClasses().that().resideOutsideOfPackage("dk.qnet.platform.time")
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.LocalDate.class, "now", java.time.ZoneId.class)
+                .orShould().callMethod(java.time.YearMonth.class, "now")
+                .orShould().callMethod(java.time.YearMonth.class, "now", java.time.ZoneId.class)
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+                .orShould().callMethod(java.time.Clock.class, "systemUTC")
+                .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .check(classes);
     }
 }

@@ -1,10 +1,10 @@
 package dk.qnet.matching.attention;
 
-import dk.qnet.contracts.DanishTime;
 import dk.qnet.contracts.network.NetworkIds;
 import dk.qnet.matching.engine.PairScorer;
 import dk.qnet.matching.volunteer.Volunteer;
 import dk.qnet.platform.persistence.SqlValues;
+import dk.qnet.platform.time.SuiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -69,14 +69,18 @@ public class AttentionService {
 
     private final EntityManager em;
 
-    public AttentionService(EntityManager em) {
+    private final SuiteClock clock;
+
+
+    public AttentionService(EntityManager em, SuiteClock clock) {
+        this.clock = clock;
         this.em = em;
     }
 
     @Transactional
     public Attention forNetwork(String networkId) {
-        LocalDate today = LocalDate.now(DanishTime.ZONE);
-        Instant now = Instant.now();
+        LocalDate today = clock.today();
+        Instant now = clock.now();
         return new Attention(networkId, today, quietMatches(networkId, today), longWaits(networkId, now),
                 certificates(networkId, today), unansweredOffers(networkId, now));
     }

@@ -1,6 +1,5 @@
 package dk.qnet.matching.match;
 
-import dk.qnet.contracts.DanishTime;
 import dk.qnet.contracts.match.MatchAccepted;
 import dk.qnet.contracts.match.MatchDeclined;
 import dk.qnet.contracts.match.MatchEndReason;
@@ -22,13 +21,13 @@ import dk.qnet.platform.paging.Page;
 import dk.qnet.platform.paging.PageRequest;
 import dk.qnet.platform.persistence.SqlValues;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.platform.time.SuiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,7 +62,11 @@ public class MatchService {
     private final MatchingDue due;
     private final MatchingRunService runs;
 
-    public MatchService(EntityManager em, Outbox outbox, MatchingDue due, MatchingRunService runs) {
+    private final SuiteClock clock;
+
+
+    public MatchService(EntityManager em, Outbox outbox, MatchingDue due, MatchingRunService runs, SuiteClock clock) {
+        this.clock = clock;
         this.em = em;
         this.outbox = outbox;
         this.due = due;
@@ -96,7 +99,7 @@ public class MatchService {
                     .map(Explanation.Check::code).toList() + ". Run matching again.");
         }
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.now();
         em.createNativeQuery("""
                 insert into match (id, network_id, referral_id, volunteer_id, status, score, explanation, offered_at, version,
                                    statistics_consent)
@@ -119,7 +122,7 @@ public class MatchService {
         UUID referralId = (UUID) m.get("referral_id");
         UUID volunteerId = (UUID) m.get("volunteer_id");
         String networkId = (String) m.get("network_id");
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.now();
         if (accepted) {
             setStatus(matchId, "ACCEPTED", "accepted_at", now);
             Volunteer v = em.find(Volunteer.class, volunteerId);
@@ -146,7 +149,7 @@ public class MatchService {
         if (!status.equals("ACCEPTED") && !status.equals("ACTIVE")) {
             throw ProblemException.conflict("Meetings are logged for accepted or active matches; this one is " + status + ".");
         }
-        LocalDate today = LocalDate.now(DanishTime.ZONE);
+        LocalDate today = clock.today();
         if (heldOn == null || heldOn.isAfter(today) || heldOn.isBefore(today.minusDays(92))) {
             throw ProblemException.invalid("heldOn", "must be a date within the last three months, not in the future");
         }
@@ -154,7 +157,7 @@ public class MatchService {
             throw ProblemException.invalid("durationMinutes", "must be from 1 to " + MAX_MEETING_MINUTES);
         }
         UUID meetingId = UUID.randomUUID();
-        Instant loggedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant loggedAt = clock.now();
         em.createNativeQuery("insert into meeting (id, match_id, held_on, duration_minutes, logged_at) values (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, meetingId).setParameter(2, matchId).setParameter(3, heldOn).setParameter(4, durationMinutes)
                 .setParameter(5, loggedAt).executeUpdate();
@@ -164,7 +167,7 @@ public class MatchService {
         em.createNativeQuery("update match set last_meeting_on = greatest(coalesce(last_meeting_on, ?2), ?2), version = version + 1 where id = ?1")
                 .setParameter(1, matchId).setParameter(2, heldOn).executeUpdate();
         if (status.equals("ACCEPTED")) {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Instant now = clock.now();
             setStatus(matchId, "ACTIVE", "started_at", now);
             UUID referralId = (UUID) m.get("referral_id");
             outbox.append(referralId.toString(), new MatchStarted(matchId, referralId, (String) m.get("network_id"),
@@ -195,7 +198,7 @@ public class MatchService {
         for (UUID id : open) {
             Map<String, Object> m = row(id, true);
             if ("OFFERED".equals(m.get("status"))) {
-                setStatus(id, "DECLINED", "ended_at", Instant.now());
+                setStatus(id, "DECLINED", "ended_at", clock.now());
             } else {
                 endLocked(id, m, MatchEndReason.CONSENT_WITHDRAWN);
             }
@@ -238,7 +241,7 @@ public class MatchService {
     }
 
     private MatchView endLocked(UUID matchId, Map<String, Object> m, MatchEndReason reason) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.now();
         Instant since = m.get("started_at") != null ? SqlValues.instant(m.get("started_at")) : SqlValues.instant(m.get("accepted_at"));
         int days = (int) Duration.between(since, now).toDays();
         boolean early = Duration.between(since, now).compareTo(EARLY) < 0 && reason != MatchEndReason.COMPLETED_AS_PLANNED;

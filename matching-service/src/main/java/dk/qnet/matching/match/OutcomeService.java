@@ -9,13 +9,13 @@ import dk.qnet.platform.persistence.SqlValues;
 import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.platform.time.SuiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,11 @@ public class OutcomeService {
     private final Outbox outbox;
     private final MatchService matches;
 
-    public OutcomeService(EntityManager em, Outbox outbox, MatchService matches) {
+    private final SuiteClock clock;
+
+
+    public OutcomeService(EntityManager em, Outbox outbox, MatchService matches, SuiteClock clock) {
+        this.clock = clock;
         this.em = em;
         this.outbox = outbox;
         this.matches = matches;
@@ -72,7 +76,7 @@ public class OutcomeService {
         if (!allowed) {
             throw ProblemException.conflict("Ratings for " + request.timepoint() + " cannot be recorded while the match is " + status + ".");
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.now();
         int inserted = em.createNativeQuery("""
                 insert into outcome (match_id, timepoint, network, community, health, economy, housing, job_education, safety, recorded_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) on conflict do nothing

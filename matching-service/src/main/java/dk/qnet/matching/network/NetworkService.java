@@ -9,6 +9,7 @@ import dk.qnet.platform.persistence.SqlValues;
 import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.platform.time.SuiteClock;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,7 +17,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +51,11 @@ public class NetworkService {
     private final EntityManager em;
     private final Outbox outbox;
 
-    public NetworkService(EntityManager em, Outbox outbox) {
+    private final SuiteClock clock;
+
+
+    public NetworkService(EntityManager em, Outbox outbox, SuiteClock clock) {
+        this.clock = clock;
         this.em = em;
         this.outbox = outbox;
     }
@@ -127,7 +131,7 @@ public class NetworkService {
             throw ProblemException.conflict("There are " + MAX_NETWORKS + " networks already, the most the suite lists at once.");
         }
         boolean active = change.active() == null || change.active();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.now();
         em.createNativeQuery("""
                 insert into network (network_id, name, active, version, updated_at) values (?1, ?2, ?3, 1, ?4)
                 on conflict (network_id) do update set name = excluded.name, active = excluded.active,

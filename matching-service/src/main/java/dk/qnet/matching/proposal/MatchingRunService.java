@@ -1,7 +1,6 @@
 package dk.qnet.matching.proposal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.qnet.contracts.DanishTime;
 import dk.qnet.contracts.Municipalities;
 import dk.qnet.contracts.match.MatchProposed;
 import dk.qnet.contracts.referral.MatchingProfile;
@@ -18,13 +17,12 @@ import dk.qnet.matching.waiting.WaitingReferralService;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.outbox.Outbox;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.platform.time.SuiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,7 +49,11 @@ public class MatchingRunService {
     private final Outbox outbox;
     private final MatchingConfig config;
 
-    public MatchingRunService(EntityManager em, ObjectMapper json, Outbox outbox, MatchingConfig config) {
+    private final SuiteClock clock;
+
+
+    public MatchingRunService(EntityManager em, ObjectMapper json, Outbox outbox, MatchingConfig config, SuiteClock clock) {
+        this.clock = clock;
         this.em = em;
         this.json = json;
         this.outbox = outbox;
@@ -117,7 +119,7 @@ public class MatchingRunService {
                 "select referral_id, volunteer_id, id from proposal where network_id = ?1 and status = 'PROPOSED'")
                 .setParameter(1, networkId).getResultList();
         existing.forEach(r -> previous.put(List.of((UUID) r[0], (UUID) r[1]), (UUID) r[2]));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.now();
         for (MatchingEngine.Proposal p : proposals) {
             UUID kept = previous.remove(List.of(p.referralId(), p.volunteerId()));
             String explanation = write(p.explanation());
@@ -161,7 +163,7 @@ public class MatchingRunService {
     }
 
     private EngineSettings settings() {
-        return EngineSettings.defaults(LocalDate.now(DanishTime.ZONE))
+        return EngineSettings.defaults(clock.today())
                 .with(config.neighbourPenalty(), config.waitlistPriority());
     }
 

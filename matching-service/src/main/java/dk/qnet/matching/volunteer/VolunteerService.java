@@ -14,12 +14,11 @@ import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.platform.time.SuiteClock;
 import dk.qnet.platform.validation.FieldRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,7 +44,11 @@ public class VolunteerService {
     private final Outbox outbox;
     private final MatchingDue due;
 
-    public VolunteerService(EntityManager em, Outbox outbox, MatchingDue due) {
+    private final SuiteClock clock;
+
+
+    public VolunteerService(EntityManager em, Outbox outbox, MatchingDue due, SuiteClock clock) {
+        this.clock = clock;
         this.em = em;
         this.outbox = outbox;
         this.due = due;
@@ -60,7 +63,7 @@ public class VolunteerService {
         v.networkId = networkId;
         apply(v, r);
         v.status = Status.APPLIED;
-        v.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        v.createdAt = clock.now();
         v.updatedAt = v.createdAt;
         em.persist(v);
         outbox.append(v.id.toString(), new VolunteerStatusChanged(v.id, v.networkId, VolunteerStatusChanged.Status.valueOf(v.status.name()), null, v.createdAt));
@@ -73,7 +76,7 @@ public class VolunteerService {
         validate(r);
         String movedFrom = v.municipalityCode;
         apply(v, r);
-        v.updatedAt = Instant.now();
+        v.updatedAt = clock.now();
         due.volunteer(v.networkId, movedFrom);
         due.volunteer(v.networkId, v.municipalityCode);
         return v;
@@ -93,7 +96,7 @@ public class VolunteerService {
         }
         Status previous = v.status;
         v.status = to;
-        v.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        v.updatedAt = clock.now();
         outbox.append(v.id.toString(), new VolunteerStatusChanged(v.id, v.networkId, VolunteerStatusChanged.Status.valueOf(to.name()),
                 VolunteerStatusChanged.Status.valueOf(previous.name()), v.updatedAt));
         due.volunteer(v.networkId, v.municipalityCode);

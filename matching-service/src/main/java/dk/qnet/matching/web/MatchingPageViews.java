@@ -103,8 +103,7 @@ final class MatchingPageViews {
     @TemplateData
     record VolunteerRow(UUID id, String name, String networkId, String status, String trained, String certificate,
                         boolean certificateSoon, int capacity, String languages) {
-        static VolunteerRow of(Volunteer v) {
-            LocalDate today = LocalDate.now(DanishTime.ZONE);
+        static VolunteerRow of(Volunteer v, LocalDate today) {
             boolean soon = v.certificateValidUntil != null
                     && !v.certificateValidUntil.isAfter(today.plusDays(AttentionService.CERTIFICATE_WARNING_DAYS));
             return new VolunteerRow(v.id, v.firstName, v.networkId, PageTexts.of("volunteer", v.status),

@@ -1,6 +1,5 @@
 package dk.qnet.matching.web;
 
-import dk.qnet.contracts.DanishTime;
 import dk.qnet.matching.attention.AttentionService;
 import dk.qnet.matching.match.MatchService;
 import dk.qnet.matching.network.NetworkService;
@@ -10,6 +9,7 @@ import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.platform.time.SuiteClock;
 import dk.qnet.platform.web.PageCsrf;
 import dk.qnet.platform.web.PagesConfig;
 import io.quarkus.qute.Location;
@@ -60,11 +60,15 @@ public class MatchingPages {
     private final Template volunteerList;
     private final Template networkPage;
 
+    private final SuiteClock clock;
+
+
     public MatchingPages(MatchingRunService runs, MatchService matches, AttentionService attention, VolunteerService volunteers,
                          NetworkService networks, CallerIdentity caller, PageCsrf csrf, PagesConfig urls,
                          @Location("matching/board.html") Template board, @Location("matching/match-card.html") Template matchCard,
                          @Location("matching/volunteers.html") Template volunteerList,
-                         @Location("matching/networks.html") Template networkPage) {
+                         @Location("matching/networks.html") Template networkPage, SuiteClock clock) {
+        this.clock = clock;
         this.runs = runs;
         this.matches = matches;
         this.attention = attention;
@@ -94,7 +98,7 @@ public class MatchingPages {
                 .data("running", all.stream().filter(MatchingPageViews.MatchCard::running).toList())
                 .data("attention", MatchingPageViews.AttentionView.of(attention.forNetwork(networkId)))
                 .data("referralPages", urls.referralUrl() + "/sider/henvisninger/")
-                .data("today", LocalDate.now(DanishTime.ZONE).toString());
+                .data("today", clock.today().toString());
     }
 
     @POST
@@ -150,7 +154,7 @@ public class MatchingPages {
     @GET
     @Path("frivillige")
     public TemplateInstance volunteers() {
-        return volunteerList.data("volunteers", volunteers.list(caller).stream().map(MatchingPageViews.VolunteerRow::of).toList())
+        return volunteerList.data("volunteers", volunteers.list(caller).stream().map(v -> MatchingPageViews.VolunteerRow.of(v, clock.today())).toList())
                 .data("admin", caller.isAdmin());
     }
 
@@ -168,7 +172,7 @@ public class MatchingPages {
             // Only this match's volunteer is needed for its card, not the network's whole list.
             var card = MatchingPageViews.MatchCard.of(match,
                     Map.of(match.volunteerId(), volunteers.get(match.volunteerId(), caller).firstName));
-            return Response.ok(matchCard.data("m", card).data("today", LocalDate.now(DanishTime.ZONE).toString())
+            return Response.ok(matchCard.data("m", card).data("today", clock.today().toString())
                     .data("referralPages", urls.referralUrl() + "/sider/henvisninger/").data("updated", true)).build();
         }
         return toCard(match);

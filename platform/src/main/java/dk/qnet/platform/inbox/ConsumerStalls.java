@@ -1,5 +1,6 @@
 package dk.qnet.platform.inbox;
 
+import dk.qnet.platform.time.SuiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Map;
@@ -20,9 +21,14 @@ public class ConsumerStalls {
     static final String CHECK = "event consumers";
 
     private final Map<String, Instant> since = new ConcurrentHashMap<>();
+    private final SuiteClock clock;
+
+    public ConsumerStalls(SuiteClock clock) {
+        this.clock = clock;
+    }
 
     void stalled(String consumer) {
-        since.putIfAbsent(consumer, Instant.now());
+        since.putIfAbsent(consumer, clock.now());
     }
 
     void resumed(String consumer) {

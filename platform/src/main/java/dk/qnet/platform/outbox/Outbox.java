@@ -2,6 +2,7 @@ package dk.qnet.platform.outbox;
 
 import dk.qnet.contracts.EventJson;
 import dk.qnet.contracts.EventType;
+import dk.qnet.platform.time.SuiteClock;
 import dk.qnet.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,8 +10,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -24,7 +23,11 @@ public class Outbox {
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
 
-    public Outbox(EntityManager em, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+    private final SuiteClock clock;
+
+
+    public Outbox(EntityManager em, TransactionSynchronizationRegistry transactions, OutboxRelay relay, SuiteClock clock) {
+        this.clock = clock;
         this.em = em;
         this.transactions = transactions;
         this.relay = relay;
@@ -44,7 +47,7 @@ public class Outbox {
                 .setParameter(3, aggregateId)
                 .setParameter(4, type.typeName())
                 .setParameter(5, type.schemaVersion())
-                .setParameter(6, Instant.now().truncatedTo(ChronoUnit.MICROS))
+                .setParameter(6, clock.now())
                 .setParameter(7, EventJson.write(payload))
                 .setParameter(8, TraceContext.currentTraceparent().orElse(null))
                 .executeUpdate();

@@ -1,10 +1,10 @@
 package dk.qnet.platform.outbox;
 
+import dk.qnet.platform.time.SuiteClock;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 
 /** Deletes published outbox rows once they are old enough to be of no use for diagnosis. */
 @ApplicationScoped
@@ -13,7 +13,11 @@ public class OutboxCleanup {
     private final EntityManager em;
     private final OutboxConfig config;
 
-    public OutboxCleanup(EntityManager em, OutboxConfig config) {
+    private final SuiteClock clock;
+
+
+    public OutboxCleanup(EntityManager em, OutboxConfig config, SuiteClock clock) {
+        this.clock = clock;
         this.em = em;
         this.config = config;
     }
@@ -22,7 +26,7 @@ public class OutboxCleanup {
     @Transactional
     void deleteOldPublished() {
         em.createNativeQuery("delete from outbox_event where published_at < ?1")
-                .setParameter(1, Instant.now().minus(config.keepPublished()))
+                .setParameter(1, clock.now().minus(config.keepPublished()))
                 .executeUpdate();
     }
 }

@@ -1,7 +1,8 @@
 package dk.qnet.platform.outbox;
 
-import dk.qnet.platform.persistence.SqlValues;
 import dk.qnet.contracts.EventHeaders;
+import dk.qnet.platform.persistence.SqlValues;
+import dk.qnet.platform.time.SuiteClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -50,7 +51,11 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failures;
 
-    public OutboxRelay(EntityManager em, OutboxProducer producer, OutboxConfig config, MeterRegistry registry) {
+    private final SuiteClock clock;
+
+
+    public OutboxRelay(EntityManager em, OutboxProducer producer, OutboxConfig config, MeterRegistry registry, SuiteClock clock) {
+        this.clock = clock;
         this.em = em;
         this.producer = producer;
         this.config = config;
@@ -91,7 +96,7 @@ public class OutboxRelay {
             if (failingSince == null) {
                 // No payload in the log: only what failed, in general terms.
                 LOG.warnf("Outbox relay could not publish, will retry: %s", e.getClass().getSimpleName());
-                failingSince = java.time.Instant.now();
+                failingSince = clock.now();
             }
         }
     }

@@ -3,6 +3,7 @@ package dk.qnet.referral.audit;
 import dk.qnet.platform.identity.Claims;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.persistence.SqlValues;
+import dk.qnet.platform.time.SuiteClock;
 import dk.qnet.referral.PersonalData;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -77,7 +77,11 @@ public class AuditLog {
 
     private final Counter appends;
 
-    public AuditLog(EntityManager em, AuditConfig config, MeterRegistry registry) {
+    private final SuiteClock clock;
+
+
+    public AuditLog(EntityManager em, AuditConfig config, MeterRegistry registry, SuiteClock clock) {
+        this.clock = clock;
         this.em = em;
         this.appends = Counter.builder("qnet.audit.appends").description("Entries appended to the audit chain").register(registry);
         byte[] key;
@@ -100,7 +104,7 @@ public class AuditLog {
         @SuppressWarnings("unchecked")
         List<String> last = em.createNativeQuery("select hash from audit_entry order by id desc limit 1").getResultList();
         String prev = last.isEmpty() ? GENESIS : last.get(0);
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant at = clock.now();
         String hash = hash(KEYED, prev, at, subject, role, org, referralId, action, fields, reason);
         em.createNativeQuery("""
                 insert into audit_entry (at, actor_subject, actor_role, actor_org, referral_id, action, fields, reason, hash_version,

@@ -13,6 +13,7 @@ import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.platform.time.SuiteClock;
 import dk.qnet.platform.validation.FieldRules;
 import dk.qnet.referral.BreakGlassReason;
 import dk.qnet.referral.Child;
@@ -31,7 +32,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -55,10 +55,15 @@ public class ReferralService {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Webhooks webhooks;
-    private final ReferralRequestValidator validator = new ReferralRequestValidator(Clock.systemUTC());
+    private final ReferralRequestValidator validator;
+
+    private final SuiteClock clock;
+
 
     public ReferralService(EntityManager em, Outbox outbox, NetworkRouting routing, PersonalDataStore personalData,
-                           PersonalDataVault vault, AuditLog audit, ObjectMapper json, Webhooks webhooks) {
+                           PersonalDataVault vault, AuditLog audit, ObjectMapper json, Webhooks webhooks, SuiteClock clock) {
+        this.clock = clock;
+        this.validator = new ReferralRequestValidator(clock.clock());
         this.em = em;
         this.outbox = outbox;
         this.routing = routing;
@@ -377,8 +382,8 @@ public class ReferralService {
         return caller.tenant().role();
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.now();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dk.qnet.referral.service;
 
+import dk.qnet.platform.time.SuiteClock;
 import dk.qnet.referral.config.ReferralConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,11 @@ public class RetentionJob {
     private final ReferralService referrals;
     private final ReferralConfig config;
 
-    public RetentionJob(EntityManager em, ReferralService referrals, ReferralConfig config) {
+    private final SuiteClock clock;
+
+
+    public RetentionJob(EntityManager em, ReferralService referrals, ReferralConfig config, SuiteClock clock) {
+        this.clock = clock;
         this.em = em;
         this.referrals = referrals;
         this.config = config;
@@ -34,7 +39,7 @@ public class RetentionJob {
     @Scheduled(every = "${qnet.referrals.retention-check-interval:1h}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        Instant now = Instant.now();
+        Instant now = clock.now();
         eraseExpired(now);
         closeUndecided(now);
         purgeIdempotencyKeys(now);

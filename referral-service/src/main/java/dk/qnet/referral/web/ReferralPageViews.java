@@ -18,7 +18,6 @@ import io.quarkus.qute.TemplateData;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,9 +66,9 @@ final class ReferralPageViews {
     @TemplateData
     record Row(UUID id, String status, String statusCode, String received, long waitingDays, String municipalityCode,
                String networkId, boolean unrouted) {
-        static Row of(Referral r) {
+        static Row of(Referral r, Instant now) {
             return new Row(r.id, PageTexts.of("status", r.status), r.status.name(), dateTime(r.receivedAt),
-                    r.status.isFinal() ? 0 : Duration.between(r.receivedAt, Instant.now()).toDays(),
+                    r.status.isFinal() ? 0 : Duration.between(r.receivedAt, now).toDays(),
                     r.municipalityCode, r.networkId == null ? "" : r.networkId, r.unrouted);
         }
     }
@@ -128,9 +127,6 @@ final class ReferralPageViews {
         return at == null ? "" : DATE_TIME.format(at.atZone(DanishTime.ZONE));
     }
 
-    static String today() {
-        return LocalDate.now(DanishTime.ZONE).toString();
-    }
 
     private static List<Choice> choices(String prefix, Enum<?>[] values) {
         List<Choice> list = new ArrayList<>();

@@ -5,6 +5,7 @@ import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.platform.time.SuiteClock;
 import dk.qnet.platform.web.FormState;
 import dk.qnet.platform.web.PageCsrf;
 import dk.qnet.referral.ReferralStatus;
@@ -55,9 +56,13 @@ public class ReferralPages {
     private final Template form;
     private final Template detail;
 
+    private final SuiteClock clock;
+
+
     public ReferralPages(ReferralService referrals, ReferralQuery query, IntakeRateLimit rateLimit, CallerIdentity caller,
                          PageCsrf csrf, @Location("referrals/list.html") Template list,
-                         @Location("referrals/form.html") Template form, @Location("referrals/detail.html") Template detail) {
+                         @Location("referrals/form.html") Template form, @Location("referrals/detail.html") Template detail, SuiteClock clock) {
+        this.clock = clock;
         this.referrals = referrals;
         this.query = query;
         this.rateLimit = rateLimit;
@@ -76,7 +81,7 @@ public class ReferralPages {
         int p = Math.max(0, Math.min(page, 10_000));
         ReferralQuery.Page result = query.list(new ReferralQuery.Filter(wanted, null, null,
                 unrouted && caller.isAdmin() ? Boolean.TRUE : null, p, PAGE_SIZE), caller);
-        return list.data("rows", result.items().stream().map(ReferralPageViews.Row::of).toList())
+        return list.data("rows", result.items().stream().map(r -> ReferralPageViews.Row.of(r, clock.now())).toList())
                 .data("total", result.total())
                 .data("page", p)
                 .data("lastPage", (result.total() - 1) / PAGE_SIZE)
@@ -91,7 +96,7 @@ public class ReferralPages {
     @Path("ny")
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER})
     public TemplateInstance newReferral() {
-        return blankForm(new FormState(java.util.Map.of("consent.givenAt", List.of(ReferralPageViews.today()))),
+        return blankForm(new FormState(java.util.Map.of("consent.givenAt", List.of(clock.today().toString()))),
                 UUID.randomUUID().toString());
     }
 

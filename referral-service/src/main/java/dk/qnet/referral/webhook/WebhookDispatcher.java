@@ -2,6 +2,7 @@ package dk.qnet.referral.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.qnet.platform.persistence.SqlValues;
+import dk.qnet.platform.time.SuiteClock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -43,7 +44,11 @@ public class WebhookDispatcher {
     private final MeterRegistry registry;
     private final AtomicLong pending = new AtomicLong();
 
-    public WebhookDispatcher(EntityManager em, WebhookConfig config, ObjectMapper json, Webhooks webhooks, MeterRegistry registry) {
+    private final SuiteClock clock;
+
+
+    public WebhookDispatcher(EntityManager em, WebhookConfig config, ObjectMapper json, Webhooks webhooks, MeterRegistry registry, SuiteClock clock) {
+        this.clock = clock;
         this.registry = registry;
         Gauge.builder("qnet.webhook.pending", pending, AtomicLong::get)
                 .description("Webhook deliveries neither delivered nor given up: waiting for their next attempt").register(registry);
@@ -95,7 +100,7 @@ public class WebhookDispatcher {
         } catch (IOException e) {
             return Optional.of(DeliveryError.OTHER);
         }
-        long timestamp = Instant.now().getEpochSecond();
+        long timestamp = clock.now().getEpochSecond();
         String id = WebhookSignature.idOf(due.id());
         return sender.post(URI.create(due.url()), Map.of(
                 WebhookSignature.ID_HEADER, id,
@@ -117,7 +122,7 @@ public class WebhookDispatcher {
                 LOG.warnf("Webhook delivery %d given up after %d attempts (%s)", due.id(), attempts, failure);
             } else {
                 em.createNativeQuery("update webhook_delivery set next_attempt_at = ?2, attempts = ?3, last_error = ?4 where id = ?1")
-                        .setParameter(1, due.id()).setParameter(2, Instant.now().plus(backoff(attempts)))
+                        .setParameter(1, due.id()).setParameter(2, clock.now().plus(backoff(attempts)))
                         .setParameter(3, attempts).setParameter(4, failure.name()).executeUpdate();
             }
         });

@@ -152,7 +152,8 @@ class PersonalDataProtectionTest {
                         + "from audit_entry where referral_id = ?1 order by id limit 1").setParameter(1, UUID.fromString(id)).getSingleResult();
                 AuditLog attacker = new AuditLog(em, new TestAuditConfig(forgery.equals("plain")
                         ? "7oB3m2eT0pQy1sVwXc9ZkLr4HnJd6FgAaUi8YbNe5Mo=" : java.util.Base64.getEncoder().encodeToString(new byte[32])),
-                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                        new dk.qnet.platform.time.SuiteClock(java.time.Clock.systemUTC()));
                 String hash = attacker.hash(forgery.equals("plain") ? 1 : 2, (String) row[1],
                         dk.qnet.platform.persistence.SqlValues.instant(row[2]), (String) row[3], "coordinator", (String) row[4],
                         (UUID) row[5], "READ", (String) row[6], null);

@@ -3,6 +3,7 @@ package dk.qnet.statistics.publish;
 import dk.qnet.contracts.referral.SenderType;
 import dk.qnet.platform.persistence.SqlValues;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.platform.time.SuiteClock;
 import dk.qnet.statistics.aggregate.Measures;
 import dk.qnet.statistics.service.StatisticsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +52,11 @@ public class Figures {
     private final int threshold;
     private final ZoneId zone;
 
-    public Figures(EntityManager em, PublishedCache kept, StatisticsConfig config) {
+    private final SuiteClock clock;
+
+
+    public Figures(EntityManager em, PublishedCache kept, StatisticsConfig config, SuiteClock clock) {
+        this.clock = clock;
         this.em = em;
         this.kept = kept;
         this.threshold = config.suppressionThreshold();
@@ -66,7 +71,7 @@ public class Figures {
      * figure counts up to this year. Nobody can make the service compute cubes of empty years.
      */
     public void requireYearWithData(int year) {
-        int current = java.time.LocalDate.now(zone).getYear();
+        int current = today().getYear();
         int first = Math.min(firstYearWithData(60).orElse(current), current);
         if (year < first && year <= current) {
             // Older data may have arrived since the last look: look again, at most once a second.
@@ -340,8 +345,9 @@ public class Figures {
         return Math.round(1000.0 * numerator.value() / denominator.value()) / 1000.0;
     }
 
+    /** Today in the statistics' time zone. */
     public LocalDate today() {
-        return LocalDate.now(zone);
+        return LocalDate.now(clock.clock().withZone(zone));
     }
 
     private Figure figure(Cube cube, int t, int g, int k) {

@@ -6,7 +6,6 @@ import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,8 +20,8 @@ public record Filter(int year, Integer quarter, Integer month, String region, St
     public static final int MIN_YEAR = 2001;
     public static final int MAX_YEAR = 2100;
 
-    /** Reads query parameters; every bad one is named in one 400. */
-    public static Filter parse(String year, String quarter, String month, String region, String network, String source) {
+    /** Reads query parameters; every bad one is named in one 400. Without a year, {@code thisYear}. */
+    public static Filter parse(String year, String quarter, String month, String region, String network, String source, int thisYear) {
         List<FieldError> errors = new ArrayList<>();
         Integer y = number(year, MIN_YEAR, MAX_YEAR, "year", errors);
         Integer q = number(quarter, 1, 4, "quarter", errors);
@@ -42,7 +41,7 @@ public record Filter(int year, Integer quarter, Integer month, String region, St
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("The filter has " + errors.size() + " invalid parameter(s).", errors));
         }
-        return new Filter(y == null ? YearMonth.now().getYear() : y, q, m, blankToNull(region), blankToNull(network), blankToNull(source));
+        return new Filter(y == null ? thisYear : y, q, m, blankToNull(region), blankToNull(network), blankToNull(source));
     }
 
     /** True when only the year and the region are given: the public, national headline. */

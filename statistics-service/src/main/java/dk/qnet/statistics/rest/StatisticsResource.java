@@ -168,7 +168,7 @@ public class StatisticsResource {
 
     /** The query's filter, its year bounded to the years with data. */
     private Filter filter(String year, String quarter, String month, String region, String network, String source) {
-        Filter filter = Filter.parse(year, quarter, month, region, network, source);
+        Filter filter = Filter.parse(year, quarter, month, region, network, source, figures.today().getYear());
         figures.requireYearWithData(filter.year());
         return filter;
     }
