@@ -26,12 +26,9 @@ public class CalendarLinks {
     private final EntityManager em;
     private final CalendarConfig config;
     private final SecureRandom random = new SecureRandom();
-
     private final SuiteClock clock;
 
-
     public CalendarLinks(EntityManager em, CalendarConfig config, SuiteClock clock) {
-        this.clock = clock;
         this.em = em;
         this.config = config;
         config.publicBaseUrl().ifPresent(url -> {
@@ -41,6 +38,7 @@ public class CalendarLinks {
                 throw new IllegalStateException("qnet.calendar.public-base-url (QNET_CALENDAR_PUBLIC_BASE_URL) must be https: the link is a secret");
             }
         });
+        this.clock = clock;
     }
 
     /** When a link made now stops working. */

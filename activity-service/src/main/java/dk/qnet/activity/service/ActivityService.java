@@ -34,14 +34,12 @@ public class ActivityService {
 
     private final EntityManager em;
     private final Outbox outbox;
-
     private final SuiteClock clock;
 
-
     public ActivityService(EntityManager em, Outbox outbox, SuiteClock clock) {
-        this.clock = clock;
         this.em = em;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** A page of the activities the caller may see, soonest first. */
@@ -79,7 +77,7 @@ public class ActivityService {
     public Activity create(ActivityRequest request, CallerIdentity caller) {
         validate(request);
         String networkId = networkFor(request, caller);
-        Instant now = now();
+        Instant now = clock.now();
         Activity a = new Activity();
         a.id = UUID.randomUUID();
         a.networkId = networkId;
@@ -104,7 +102,7 @@ public class ActivityService {
             throw ProblemException.invalid("capacity", "must be at least the " + confirmed + " people already confirmed");
         }
         apply(a, request);
-        a.updatedAt = now();
+        a.updatedAt = clock.now();
         outbox.append(a.id.toString(), scheduled(a));
         return a;
     }
@@ -113,7 +111,7 @@ public class ActivityService {
     public Activity cancel(UUID id, IfMatch ifMatch, CallerIdentity caller) {
         Activity a = planned(lockVisible(id, ifMatch, caller));
         a.status = ActivityStatus.CANCELLED;
-        a.updatedAt = now();
+        a.updatedAt = clock.now();
         List<UUID> toNotify = em.createQuery("select r.id from Registration r where r.activityId = :a and r.state <> :cancelled order by r.queuedAt", UUID.class)
                 .setParameter("a", a.id).setParameter("cancelled", Registration.State.CANCELLED).getResultList();
         outbox.append(a.id.toString(), new ActivityCancelled(a.id, a.networkId, toNotify, a.updatedAt));
@@ -144,7 +142,7 @@ public class ActivityService {
         a.attendedChildren = request.children();
         a.attendedVolunteers = request.volunteers();
         a.status = ActivityStatus.HELD;
-        a.heldAt = now();
+        a.heldAt = clock.now();
         a.updatedAt = a.heldAt;
         outbox.append(a.id.toString(), new ActivityHeld(a.id, a.networkId, a.type, a.startsAt,
                 request.women(), request.children(), request.volunteers()));
@@ -228,9 +226,5 @@ public class ActivityService {
 
     private static ActivityScheduled scheduled(Activity a) {
         return new ActivityScheduled(a.id, a.networkId, a.type, a.audience, a.startsAt, a.endsAt, a.capacity);
-    }
-
-    private Instant now() {
-        return clock.now();
     }
 }

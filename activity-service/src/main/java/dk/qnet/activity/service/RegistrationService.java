@@ -25,15 +25,13 @@ public class RegistrationService {
     private final EntityManager em;
     private final ActivityService activities;
     private final KnownPeople known;
-
     private final SuiteClock clock;
 
-
     public RegistrationService(EntityManager em, ActivityService activities, KnownPeople known, SuiteClock clock) {
-        this.clock = clock;
         this.em = em;
         this.activities = activities;
         this.known = known;
+        this.clock = clock;
     }
 
     @Transactional

@@ -80,14 +80,11 @@ public class ActivityPages {
     private final PageCsrf csrf;
     private final Template calendar;
     private final Template detail;
-
     private final SuiteClock clock;
-
 
     public ActivityPages(ActivityService activities, RegistrationService registrations, CalendarLinks calendarLinks,
                          CallerIdentity caller, PageCsrf csrf, @Location("activities/calendar.html") Template calendar,
                          @Location("activities/detail.html") Template detail, SuiteClock clock) {
-        this.clock = clock;
         this.activities = activities;
         this.registrations = registrations;
         this.calendarLinks = calendarLinks;
@@ -95,6 +92,7 @@ public class ActivityPages {
         this.csrf = csrf;
         this.calendar = calendar;
         this.detail = detail;
+        this.clock = clock;
     }
 
     @GET

@@ -68,13 +68,11 @@ public class AttentionService {
     }
 
     private final EntityManager em;
-
     private final SuiteClock clock;
 
-
     public AttentionService(EntityManager em, SuiteClock clock) {
-        this.clock = clock;
         this.em = em;
+        this.clock = clock;
     }
 
     @Transactional

@@ -61,16 +61,14 @@ public class MatchService {
     private final Outbox outbox;
     private final MatchingDue due;
     private final MatchingRunService runs;
-
     private final SuiteClock clock;
 
-
     public MatchService(EntityManager em, Outbox outbox, MatchingDue due, MatchingRunService runs, SuiteClock clock) {
-        this.clock = clock;
         this.em = em;
         this.outbox = outbox;
         this.due = due;
         this.runs = runs;
+        this.clock = clock;
     }
 
     @Transactional

@@ -49,15 +49,13 @@ public class OutcomeService {
     private final EntityManager em;
     private final Outbox outbox;
     private final MatchService matches;
-
     private final SuiteClock clock;
 
-
     public OutcomeService(EntityManager em, Outbox outbox, MatchService matches, SuiteClock clock) {
-        this.clock = clock;
         this.em = em;
         this.outbox = outbox;
         this.matches = matches;
+        this.clock = clock;
     }
 
     @Transactional

@@ -50,14 +50,12 @@ public class NetworkService {
 
     private final EntityManager em;
     private final Outbox outbox;
-
     private final SuiteClock clock;
 
-
     public NetworkService(EntityManager em, Outbox outbox, SuiteClock clock) {
-        this.clock = clock;
         this.em = em;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** Publishes every network version not yet published: the seed on first start, and any gap. */

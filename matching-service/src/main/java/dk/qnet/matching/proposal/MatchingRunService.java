@@ -48,16 +48,14 @@ public class MatchingRunService {
     private final ObjectMapper json;
     private final Outbox outbox;
     private final MatchingConfig config;
-
     private final SuiteClock clock;
 
-
     public MatchingRunService(EntityManager em, ObjectMapper json, Outbox outbox, MatchingConfig config, SuiteClock clock) {
-        this.clock = clock;
         this.em = em;
         this.json = json;
         this.outbox = outbox;
         this.config = config;
+        this.clock = clock;
     }
 
     @Transactional

@@ -43,15 +43,13 @@ public class VolunteerService {
     private final EntityManager em;
     private final Outbox outbox;
     private final MatchingDue due;
-
     private final SuiteClock clock;
 
-
     public VolunteerService(EntityManager em, Outbox outbox, MatchingDue due, SuiteClock clock) {
-        this.clock = clock;
         this.em = em;
         this.outbox = outbox;
         this.due = due;
+        this.clock = clock;
     }
 
     @Transactional

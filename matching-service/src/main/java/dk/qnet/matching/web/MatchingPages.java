@@ -59,16 +59,13 @@ public class MatchingPages {
     private final Template matchCard;
     private final Template volunteerList;
     private final Template networkPage;
-
     private final SuiteClock clock;
-
 
     public MatchingPages(MatchingRunService runs, MatchService matches, AttentionService attention, VolunteerService volunteers,
                          NetworkService networks, CallerIdentity caller, PageCsrf csrf, PagesConfig urls,
                          @Location("matching/board.html") Template board, @Location("matching/match-card.html") Template matchCard,
                          @Location("matching/volunteers.html") Template volunteerList,
                          @Location("matching/networks.html") Template networkPage, SuiteClock clock) {
-        this.clock = clock;
         this.runs = runs;
         this.matches = matches;
         this.attention = attention;
@@ -81,6 +78,7 @@ public class MatchingPages {
         this.matchCard = matchCard;
         this.volunteerList = volunteerList;
         this.networkPage = networkPage;
+        this.clock = clock;
     }
 
     @GET

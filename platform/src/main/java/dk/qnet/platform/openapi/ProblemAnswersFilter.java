@@ -107,10 +107,7 @@ public class ProblemAnswersFilter implements OASFilter {
         List.copyOf(responses.getAPIResponses().keySet()).stream().filter(code -> code.startsWith("4") || code.startsWith("5"))
                 .forEach(code -> problem(responses, code, responses.getAPIResponse(code).getDescription()));
         // Every call counts against the caller's limit (ApiRateLimit) or a narrower one the operation declared with its 429.
-        if (responses.getAPIResponse("429") == null) {
-            problem(responses, "429", "Too many calls from this caller (RateLimit-Policy names the limit); Retry-After says when to call again.");
-        }
-        problem(responses, "429", responses.getAPIResponse("429").getDescription());
+        problem(responses, "429", "Too many calls from this caller (RateLimit-Policy names the limit); Retry-After says when to call again.");
         responses.getAPIResponse("429").addHeader("Retry-After", header("Seconds to wait before the next call.", "integer"));
         responses.getAPIResponses().forEach((code, answer) -> {
             if (code.startsWith("2") || code.startsWith("4")) {

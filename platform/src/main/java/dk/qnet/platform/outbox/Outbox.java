@@ -22,15 +22,13 @@ public class Outbox {
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
-
     private final SuiteClock clock;
 
-
     public Outbox(EntityManager em, TransactionSynchronizationRegistry transactions, OutboxRelay relay, SuiteClock clock) {
-        this.clock = clock;
         this.em = em;
         this.transactions = transactions;
         this.relay = relay;
+        this.clock = clock;
     }
 
     /** Appends an event whose record key is {@code aggregateId}; returns its event id. */

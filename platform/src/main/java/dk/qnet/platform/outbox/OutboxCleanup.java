@@ -12,14 +12,12 @@ public class OutboxCleanup {
 
     private final EntityManager em;
     private final OutboxConfig config;
-
     private final SuiteClock clock;
 
-
     public OutboxCleanup(EntityManager em, OutboxConfig config, SuiteClock clock) {
-        this.clock = clock;
         this.em = em;
         this.config = config;
+        this.clock = clock;
     }
 
     @Scheduled(every = "1h", delayed = "1m")

@@ -50,18 +50,16 @@ public class OutboxRelay {
 
     private final Counter published;
     private final Counter failures;
-
     private final SuiteClock clock;
 
-
     public OutboxRelay(EntityManager em, OutboxProducer producer, OutboxConfig config, MeterRegistry registry, SuiteClock clock) {
-        this.clock = clock;
         this.em = em;
         this.producer = producer;
         this.config = config;
         this.published = Counter.builder("qnet.outbox.published").description("Events acknowledged by Kafka").register(registry);
         this.failures = Counter.builder("qnet.outbox.publish.failures")
                 .description("Relay passes that stopped at an event Kafka did not acknowledge").register(registry);
+        this.clock = clock;
     }
 
     @Scheduled(every = "${qnet.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

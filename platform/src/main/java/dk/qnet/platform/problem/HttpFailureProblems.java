@@ -1,11 +1,11 @@
 package dk.qnet.platform.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,7 +32,7 @@ public class HttpFailureProblems {
                 ctx.response().setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(write(Problem.forStatus(413)));
+                        .end(Problem.forStatus(413).toJson(json));
                 return;
             }
             ctx.next();
@@ -46,7 +46,7 @@ public class HttpFailureProblems {
             ctx.response()
                     .setStatusCode(status)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(write(Problem.forStatus(status)));
+                    .end(Problem.forStatus(status).toJson(json));
         });
     }
 
@@ -63,14 +63,6 @@ public class HttpFailureProblems {
             return Long.parseLong(contentLength.trim()) > maxBodyBytes;
         } catch (NumberFormatException e) {
             return false;
-        }
-    }
-
-    private String write(Problem problem) {
-        try {
-            return json.writeValueAsString(problem);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return "{\"status\":" + problem.status() + "}";
         }
     }
 }

@@ -35,6 +35,15 @@ public record Problem(String type, String title, int status, String detail, List
         return new Problem(TYPE_BASE + "invalid-request", "Invalid request", 400, detail, List.copyOf(errors));
     }
 
+    /** This problem as the JSON of its answer, for code that writes an answer before JAX-RS does (the router). */
+    public String toJson(com.fasterxml.jackson.databind.ObjectMapper json) {
+        try {
+            return json.writeValueAsString(this);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return "{\"status\":" + status + "}";
+        }
+    }
+
     public Response toResponse() {
         return Response.status(status).type(MEDIA).entity(this).build();
     }

@@ -1,6 +1,5 @@
 package dk.qnet.platform.ratelimit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.qnet.platform.problem.Problem;
 import io.vertx.core.http.HttpHeaders;
@@ -56,8 +55,8 @@ public class ApiRateLimit {
                     .putHeader("Retry-After", String.valueOf(taken.retryAfterSeconds()))
                     .putHeader(RateLimitAnswer.POLICY_HEADER, policyField)
                     .putHeader(RateLimitAnswer.STATE_HEADER, state)
-                    .end(write(Problem.of(429, "too-many-requests", "Too many requests",
-                            "At most " + buckets.perMinute() + " calls a minute from one caller. Retry later.")));
+                    .end(Problem.of(429, "too-many-requests", "Too many requests",
+                            "At most " + buckets.perMinute() + " calls a minute from one caller. Retry later.").toJson(json));
             return;
         }
         ctx.addHeadersEndHandler(done -> {
@@ -96,13 +95,5 @@ public class ApiRateLimit {
 
     public int callsPerMinute() {
         return buckets.perMinute();
-    }
-
-    private String write(Problem problem) {
-        try {
-            return json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            return "{\"status\":429}";
-        }
     }
 }

@@ -76,12 +76,9 @@ public class AuditLog {
     private final long plainEntriesUntil;
 
     private final Counter appends;
-
     private final SuiteClock clock;
 
-
     public AuditLog(EntityManager em, AuditConfig config, MeterRegistry registry, SuiteClock clock) {
-        this.clock = clock;
         this.em = em;
         this.appends = Counter.builder("qnet.audit.appends").description("Entries appended to the audit chain").register(registry);
         byte[] key;
@@ -95,6 +92,7 @@ public class AuditLog {
         }
         this.chainKey = new SecretKeySpec(key, "HmacSHA256");
         this.plainEntriesUntil = config.plainEntriesUntil();
+        this.clock = clock;
     }
 
     /** Runs in the read's own transaction: no read of personal data without its entry. */

@@ -56,13 +56,10 @@ public class ReferralService {
     private final ObjectMapper json;
     private final Webhooks webhooks;
     private final ReferralRequestValidator validator;
-
     private final SuiteClock clock;
-
 
     public ReferralService(EntityManager em, Outbox outbox, NetworkRouting routing, PersonalDataStore personalData,
                            PersonalDataVault vault, AuditLog audit, ObjectMapper json, Webhooks webhooks, SuiteClock clock) {
-        this.clock = clock;
         this.validator = new ReferralRequestValidator(clock.clock());
         this.em = em;
         this.outbox = outbox;
@@ -72,6 +69,7 @@ public class ReferralService {
         this.audit = audit;
         this.json = json;
         this.webhooks = webhooks;
+        this.clock = clock;
     }
 
     @Transactional
@@ -90,7 +88,7 @@ public class ReferralService {
                 return new Created(earlier.get(), true);
             }
         }
-        Instant now = now();
+        Instant now = clock.now();
         Referral r = new Referral();
         r.id = id;
         r.status = ReferralStatus.RECEIVED;
@@ -312,7 +310,7 @@ public class ReferralService {
         }
         personalData.erase(r.id);
         r.scrubAfterErasure();
-        r.erasedAt = now();
+        r.erasedAt = clock.now();
         r.updatedAt = r.erasedAt;
         em.createNativeQuery("delete from idempotency_key where referral_id = ?1").setParameter(1, r.id).executeUpdate();
         outbox.append(r.id.toString(), new ReferralErased(r.id, cause, r.erasedAt));
@@ -327,7 +325,7 @@ public class ReferralService {
         }
         r.status = to;
         r.statusReason = reason;
-        r.updatedAt = now();
+        r.updatedAt = clock.now();
         if (to.isFinal()) {
             r.finalAt = r.updatedAt;
         }
@@ -382,9 +380,6 @@ public class ReferralService {
         return caller.tenant().role();
     }
 
-    private Instant now() {
-        return clock.now();
-    }
 
     /**
      * Inserts the key first. A concurrent request with the same key waits on that row and then

@@ -25,15 +25,13 @@ public class RetentionJob {
     private final EntityManager em;
     private final ReferralService referrals;
     private final ReferralConfig config;
-
     private final SuiteClock clock;
 
-
     public RetentionJob(EntityManager em, ReferralService referrals, ReferralConfig config, SuiteClock clock) {
-        this.clock = clock;
         this.em = em;
         this.referrals = referrals;
         this.config = config;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${qnet.referrals.retention-check-interval:1h}", delayed = "30s",

@@ -55,14 +55,11 @@ public class ReferralPages {
     private final Template list;
     private final Template form;
     private final Template detail;
-
     private final SuiteClock clock;
-
 
     public ReferralPages(ReferralService referrals, ReferralQuery query, IntakeRateLimit rateLimit, CallerIdentity caller,
                          PageCsrf csrf, @Location("referrals/list.html") Template list,
                          @Location("referrals/form.html") Template form, @Location("referrals/detail.html") Template detail, SuiteClock clock) {
-        this.clock = clock;
         this.referrals = referrals;
         this.query = query;
         this.rateLimit = rateLimit;
@@ -71,6 +68,7 @@ public class ReferralPages {
         this.list = list;
         this.form = form;
         this.detail = detail;
+        this.clock = clock;
     }
 
     @GET

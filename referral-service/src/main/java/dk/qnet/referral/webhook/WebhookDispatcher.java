@@ -43,12 +43,9 @@ public class WebhookDispatcher {
 
     private final MeterRegistry registry;
     private final AtomicLong pending = new AtomicLong();
-
     private final SuiteClock clock;
 
-
     public WebhookDispatcher(EntityManager em, WebhookConfig config, ObjectMapper json, Webhooks webhooks, MeterRegistry registry, SuiteClock clock) {
-        this.clock = clock;
         this.registry = registry;
         Gauge.builder("qnet.webhook.pending", pending, AtomicLong::get)
                 .description("Webhook deliveries neither delivered nor given up: waiting for their next attempt").register(registry);
@@ -57,6 +54,7 @@ public class WebhookDispatcher {
         this.json = json;
         this.webhooks = webhooks;
         this.sender = new WebhookSender(new CallbackAddresses(config.allowLoopback()), config.timeout());
+        this.clock = clock;
     }
 
     record Due(long id, String orgId, UUID referralId, String status, Instant changedAt, int attempts, String url, String secret) {

@@ -51,16 +51,14 @@ public class Figures {
     private final PublishedCache kept;
     private final int threshold;
     private final ZoneId zone;
-
     private final SuiteClock clock;
 
-
     public Figures(EntityManager em, PublishedCache kept, StatisticsConfig config, SuiteClock clock) {
-        this.clock = clock;
         this.em = em;
         this.kept = kept;
         this.threshold = config.suppressionThreshold();
         this.zone = ZoneId.of(config.zone());
+        this.clock = clock;
     }
 
     private volatile Integer firstYear;
