@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Marks networks whose proposals are out of date, in the transaction of the change that made
@@ -47,5 +48,31 @@ public class MatchingDue {
                 where status = 'READY' and network_id is not null and municipality_code = any(?1)
                 on conflict do nothing
                 """).setParameter(1, codes.toArray(String[]::new)).executeUpdate();
+    }
+
+    /** Serialises the runs of one network across instances, until the transaction ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockRunOf(String networkId) {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) locked")
+                .setParameter(1, "matching-run:" + networkId).getResultList();
+    }
+
+    /** The run is done: the network's proposals are up to date. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void done(String networkId) {
+        em.createNativeQuery("delete from matching_due where network_id = ?1").setParameter(1, networkId).executeUpdate();
+    }
+
+    /**
+     * Claims the network due longest, skipping those another instance holds.
+     *
+     * @return the network, locked until the transaction ends
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> claimOldest() {
+        @SuppressWarnings("unchecked")
+        List<String> due = em.createNativeQuery(
+                "select network_id from matching_due order by due_since, network_id limit 1 for update skip locked").getResultList();
+        return due.stream().findFirst();
     }
 }

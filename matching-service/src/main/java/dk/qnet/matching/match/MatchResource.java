@@ -24,8 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Approving proposals and following matches, for the network's coordinator (and admin). */
-@Path("/api/v1")
+/** Following matches, for the network's coordinator (and admin). */
+@Path("/api/v1/matches")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
 public class MatchResource {
@@ -51,13 +51,7 @@ public class MatchResource {
     }
 
     @POST
-    @Path("proposals/{id}/approve")
-    public MatchService.MatchView approve(@PathParam("id") String id) {
-        return matches.approve(PathIds.uuidOrNotFound(id), caller);
-    }
-
-    @POST
-    @Path("matches/{id}/answer")
+    @Path("{id}/answer")
     @Consumes(MediaType.APPLICATION_JSON)
     public MatchService.MatchView answer(@PathParam("id") String id, Answer body) {
         if (body == null || body.accepted() == null) {
@@ -67,7 +61,7 @@ public class MatchResource {
     }
 
     @POST
-    @Path("matches/{id}/meetings")
+    @Path("{id}/meetings")
     @Consumes(MediaType.APPLICATION_JSON)
     public MatchService.MatchView meeting(@PathParam("id") String id, Meeting body) {
         if (body == null) {
@@ -77,14 +71,14 @@ public class MatchResource {
     }
 
     @POST
-    @Path("matches/{id}/end")
+    @Path("{id}/end")
     @Consumes(MediaType.APPLICATION_JSON)
     public MatchService.MatchView end(@PathParam("id") String id, End body) {
         return matches.end(PathIds.uuidOrNotFound(id), body == null ? null : body.reason(), caller);
     }
 
     @POST
-    @Path("matches/{id}/outcomes")
+    @Path("{id}/outcomes")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response recordOutcome(@PathParam("id") String id, OutcomeService.OutcomeRequest body) {
         UUID matchId = PathIds.uuidOrNotFound(id);
@@ -92,7 +86,7 @@ public class MatchResource {
     }
 
     @GET
-    @Path("matches/{id}/outcomes")
+    @Path("{id}/outcomes")
     @APIResponse(responseCode = "200", description = "Her ratings, one per timepoint at most.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, maxItems = OutcomeService.TIMEPOINTS, implementation = OutcomeService.OutcomeView.class)))

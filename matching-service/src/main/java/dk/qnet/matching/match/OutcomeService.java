@@ -5,20 +5,17 @@ import dk.qnet.contracts.match.OutcomeRecorded;
 import dk.qnet.contracts.match.OutcomeTimepoint;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.outbox.Outbox;
-import dk.qnet.platform.persistence.SqlValues;
 import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.platform.time.SuiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -46,13 +43,13 @@ public class OutcomeService {
     public record OutcomeView(OutcomeTimepoint timepoint, OutcomeRatings ratings, Instant recordedAt) {
     }
 
-    private final EntityManager em;
+    private final OutcomeRepository outcomes;
     private final Outbox outbox;
     private final MatchService matches;
     private final SuiteClock clock;
 
-    public OutcomeService(EntityManager em, Outbox outbox, MatchService matches, SuiteClock clock) {
-        this.em = em;
+    public OutcomeService(OutcomeRepository outcomes, Outbox outbox, MatchService matches, SuiteClock clock) {
+        this.outcomes = outcomes;
         this.outbox = outbox;
         this.matches = matches;
         this.clock = clock;
@@ -60,33 +57,19 @@ public class OutcomeService {
 
     @Transactional
     public OutcomeView record(UUID matchId, OutcomeRequest request, CallerIdentity caller) {
-        Map<String, Object> m = matches.locked(matchId, caller);
+        Match m = matches.locked(matchId, caller);
         OutcomeRatings ratings = validate(request);
-        if (!Boolean.TRUE.equals(m.get("statistics_consent"))) {
+        if (!m.statisticsConsent()) {
             throw ProblemException.conflict("Her consent does not cover STATISTICS, so her ratings are not recorded.");
         }
-        String status = (String) m.get("status");
-        boolean allowed = switch (request.timepoint()) {
-            case START -> status.equals("ACCEPTED") || status.equals("ACTIVE");
-            case THREE_MONTHS -> m.get("started_at") != null && (status.equals("ACTIVE") || status.equals("ENDED"));
-            case END -> status.equals("ENDED") && m.get("accepted_at") != null;
-        };
-        if (!allowed) {
-            throw ProblemException.conflict("Ratings for " + request.timepoint() + " cannot be recorded while the match is " + status + ".");
+        if (!m.takesRatingsAt(request.timepoint())) {
+            throw ProblemException.conflict("Ratings for " + request.timepoint() + " cannot be recorded while the match is " + m.status() + ".");
         }
         Instant now = clock.now();
-        int inserted = em.createNativeQuery("""
-                insert into outcome (match_id, timepoint, network, community, health, economy, housing, job_education, safety, recorded_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) on conflict do nothing
-                """).setParameter(1, matchId).setParameter(2, request.timepoint().name()).setParameter(3, ratings.network())
-                .setParameter(4, ratings.community()).setParameter(5, ratings.health()).setParameter(6, ratings.economy())
-                .setParameter(7, ratings.housing()).setParameter(8, ratings.jobEducation()).setParameter(9, ratings.safety())
-                .setParameter(10, now).executeUpdate();
-        if (inserted == 0) {
+        if (!outcomes.add(matchId, request.timepoint(), ratings, now)) {
             throw ProblemException.conflict("Ratings for " + request.timepoint() + " are already recorded for this match.");
         }
-        UUID referralId = (UUID) m.get("referral_id");
-        outbox.append(referralId.toString(), new OutcomeRecorded(matchId, referralId, (String) m.get("network_id"),
+        outbox.append(m.referralId().toString(), new OutcomeRecorded(matchId, m.referralId(), m.networkId(),
                 request.timepoint(), ratings, now));
         return new OutcomeView(request.timepoint(), ratings, now);
     }
@@ -94,17 +77,7 @@ public class OutcomeService {
     @Transactional
     public List<OutcomeView> list(UUID matchId, CallerIdentity caller) {
         matches.locked(matchId, caller);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select timepoint, network, community, health, economy, housing, job_education, safety, recorded_at
-                from outcome where match_id = ?1 order by recorded_at
-                """).setParameter(1, matchId).getResultList();
-        return rows.stream().map(r -> new OutcomeView(OutcomeTimepoint.valueOf((String) r[0]),
-                new OutcomeRatings(n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6]), n(r[7])), SqlValues.instant(r[8]))).toList();
-    }
-
-    private static int n(Object value) {
-        return ((Number) value).intValue();
+        return outcomes.of(matchId);
     }
 
     static OutcomeRatings validate(OutcomeRequest r) {

@@ -1,11 +1,11 @@
 package dk.qnet.matching.proposal;
 
 import dk.qnet.matching.MatchingConfig;
+import dk.qnet.matching.MatchingDue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,12 +19,12 @@ public class AutomaticRuns {
     /** An upper bound per tick, so one tick never holds the scheduler for long. */
     static final int MAX_NETWORKS_PER_TICK = 50;
 
-    private final EntityManager em;
+    private final MatchingDue due;
     private final MatchingRunService runs;
     private final MatchingConfig config;
 
-    public AutomaticRuns(EntityManager em, MatchingRunService runs, MatchingConfig config) {
-        this.em = em;
+    public AutomaticRuns(MatchingDue due, MatchingRunService runs, MatchingConfig config) {
+        this.due = due;
         this.runs = runs;
         this.config = config;
     }
@@ -51,14 +51,12 @@ public class AutomaticRuns {
 
     /** Claims the oldest due network and runs it; false when none is due. */
     boolean runOneDue() {
-        @SuppressWarnings("unchecked")
-        List<String> due = em.createNativeQuery(
-                "select network_id from matching_due order by due_since, network_id limit 1 for update skip locked").getResultList();
-        if (due.isEmpty()) {
+        Optional<String> network = due.claimOldest();
+        if (network.isEmpty()) {
             return false;
         }
-        int open = runs.runFor(due.get(0));
-        LOG.debugf("automatic matching run for %s: %d open proposals", due.get(0), open);
+        int open = runs.runFor(network.get());
+        LOG.debugf("automatic matching run for %s: %d open proposals", network.get(), open);
         return true;
     }
 }

@@ -1,10 +1,12 @@
 package dk.qnet.matching.proposal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.qnet.contracts.Municipalities;
 import dk.qnet.contracts.match.MatchProposed;
 import dk.qnet.contracts.referral.MatchingProfile;
 import dk.qnet.matching.MatchingConfig;
+import dk.qnet.matching.MatchingDue;
+import dk.qnet.matching.match.ExcludedPairs;
+import dk.qnet.matching.match.MatchRepository;
 import dk.qnet.matching.engine.Candidate;
 import dk.qnet.matching.engine.EngineSettings;
 import dk.qnet.matching.engine.Explanation;
@@ -13,7 +15,7 @@ import dk.qnet.matching.engine.PairScorer;
 import dk.qnet.matching.engine.VolunteerProfile;
 import dk.qnet.matching.volunteer.Volunteer;
 import dk.qnet.matching.waiting.WaitingReferral;
-import dk.qnet.matching.waiting.WaitingReferralService;
+import dk.qnet.matching.waiting.WaitingReferralRepository;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.outbox.Outbox;
 import dk.qnet.platform.problem.ProblemException;
@@ -21,7 +23,6 @@ import dk.qnet.platform.time.SuiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,20 +41,33 @@ public class MatchingRunService {
 
     public record ProposalView(UUID id, UUID referralId, UUID volunteerId, @Schema(maxLength = Volunteer.MAX_FIRST_NAME) String volunteerFirstName,
                                @Schema(minimum = "" + Integer.MIN_VALUE, maximum = "" + Integer.MAX_VALUE) int score,
-                               Explanation explanation, @Schema(maxLength = 20, description = "PROPOSED, APPROVED or SUPERSEDED.") String status,
-                               Instant createdAt) {
+                               Explanation explanation, ProposalStatus status, Instant createdAt) {
+
+        static ProposalView of(Proposal p, String volunteerFirstName) {
+            return new ProposalView(p.id(), p.referralId(), p.volunteerId(), volunteerFirstName, p.score(), p.explanation(), p.status(),
+                    p.createdAt());
+        }
     }
 
     private final EntityManager em;
-    private final ObjectMapper json;
+    private final ProposalRepository proposals;
+    private final WaitingReferralRepository pool;
+    private final MatchRepository matches;
+    private final ExcludedPairs excluded;
     private final Outbox outbox;
+    private final MatchingDue due;
     private final MatchingConfig config;
     private final SuiteClock clock;
 
-    public MatchingRunService(EntityManager em, ObjectMapper json, Outbox outbox, MatchingConfig config, SuiteClock clock) {
+    public MatchingRunService(EntityManager em, ProposalRepository proposals, WaitingReferralRepository pool, MatchRepository matches,
+                              ExcludedPairs excluded, Outbox outbox, MatchingDue due, MatchingConfig config, SuiteClock clock) {
         this.em = em;
-        this.json = json;
+        this.proposals = proposals;
+        this.pool = pool;
+        this.matches = matches;
+        this.excluded = excluded;
         this.outbox = outbox;
+        this.due = due;
         this.config = config;
         this.clock = clock;
     }
@@ -74,10 +88,8 @@ public class MatchingRunService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int runFor(String networkId) {
-        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) locked")
-                .setParameter(1, "matching-run:" + networkId).getResultList();
-        List<WaitingReferral> women = em.createQuery("from WaitingReferral where networkId = :n and status = :s", WaitingReferral.class)
-                .setParameter("n", networkId).setParameter("s", WaitingReferralService.READY).getResultList();
+        due.lockRunOf(networkId);
+        List<WaitingReferral> women = pool.readyIn(networkId);
         Set<String> regions = new HashSet<>();
         women.forEach(w -> regions.add(region(w.municipalityCode)));
         @SuppressWarnings("unchecked")
@@ -92,57 +104,31 @@ public class MatchingRunService {
                 .setParameter("statuses", List.of(VolunteerProfile.Status.APPROVED, VolunteerProfile.Status.ACTIVE))
                 .setParameter("n", networkId).setParameter("codes", regionMunicipalities).getResultList();
 
-        List<UUID> womenIds = women.stream().map(w -> w.referralId).toList();
-        Map<UUID, Set<UUID>> excluded = new HashMap<>();
-        if (!womenIds.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> pairs = em.createNativeQuery("select referral_id, volunteer_id from excluded_pair where referral_id = any(?1)")
-                    .setParameter(1, womenIds.toArray(UUID[]::new)).getResultList();
-            pairs.forEach(p -> excluded.computeIfAbsent((UUID) p[0], k -> new HashSet<>()).add((UUID) p[1]));
-        }
-        Map<UUID, Integer> load = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> open = em.createNativeQuery(
-                "select volunteer_id, count(*) from match where status in ('OFFERED', 'ACCEPTED', 'ACTIVE') group by volunteer_id").getResultList();
-        open.forEach(o -> load.put((UUID) o[0], ((Number) o[1]).intValue()));
+        Map<UUID, Set<UUID>> excludedPairs = excluded.volunteersExcludedFor(women.stream().map(w -> w.referralId).toList());
+        Map<UUID, Integer> load = matches.openCountsByVolunteer();
 
         MatchingEngine engine = new MatchingEngine(settings());
-        List<MatchingEngine.Proposal> proposals = engine.propose(
-                women.stream().map(w -> candidate(w, excluded.getOrDefault(w.referralId, Set.of()))).toList(),
+        List<MatchingEngine.Proposal> proposed = engine.propose(
+                women.stream().map(w -> candidate(w, excludedPairs.getOrDefault(w.referralId, Set.of()))).toList(),
                 volunteers.stream().map(v -> profile(v, load.getOrDefault(v.id, 0))).toList());
 
-        Map<List<UUID>, UUID> previous = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> existing = em.createNativeQuery(
-                "select referral_id, volunteer_id, id from proposal where network_id = ?1 and status = 'PROPOSED'")
-                .setParameter(1, networkId).getResultList();
-        existing.forEach(r -> previous.put(List.of((UUID) r[0], (UUID) r[1]), (UUID) r[2]));
+        Map<List<UUID>, Proposal> previous = new HashMap<>();
+        proposals.openIn(networkId).forEach(p -> previous.put(List.of(p.referralId(), p.volunteerId()), p));
         Instant now = clock.now();
-        for (MatchingEngine.Proposal p : proposals) {
-            UUID kept = previous.remove(List.of(p.referralId(), p.volunteerId()));
-            String explanation = write(p.explanation());
+        for (MatchingEngine.Proposal p : proposed) {
+            Proposal kept = previous.remove(List.of(p.referralId(), p.volunteerId()));
             if (kept != null) {
-                em.createNativeQuery("update proposal set score = ?2, explanation = cast(?3 as jsonb) where id = ?1")
-                        .setParameter(1, kept).setParameter(2, p.explanation().score()).setParameter(3, explanation).executeUpdate();
+                kept.rescore(p.explanation());
                 continue;
             }
-            UUID id = UUID.randomUUID();
-            em.createNativeQuery("""
-                    insert into proposal (id, network_id, referral_id, volunteer_id, score, explanation, status, created_at)
-                    values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), 'PROPOSED', ?7)
-                    """)
-                    .setParameter(1, id).setParameter(2, networkId).setParameter(3, p.referralId())
-                    .setParameter(4, p.volunteerId()).setParameter(5, p.explanation().score())
-                    .setParameter(6, explanation).setParameter(7, now).executeUpdate();
+            Proposal fresh = Proposal.propose(networkId, p.referralId(), p.volunteerId(), p.explanation(), now);
+            proposals.persist(fresh);
             outbox.append(p.referralId().toString(),
-                    new MatchProposed(id, p.referralId(), networkId, p.volunteerId(), p.explanation().score(), now));
+                    new MatchProposed(fresh.id(), p.referralId(), networkId, p.volunteerId(), p.explanation().score(), now));
         }
-        if (!previous.isEmpty()) {
-            em.createNativeQuery("delete from proposal where id = any(?1)").setParameter(1, previous.values().toArray(UUID[]::new))
-                    .executeUpdate();
-        }
-        em.createNativeQuery("delete from matching_due where network_id = ?1").setParameter(1, networkId).executeUpdate();
-        return proposals.size();
+        proposals.dropAll(previous.values());
+        due.done(networkId);
+        return proposed.size();
     }
 
     /**
@@ -151,13 +137,8 @@ public class MatchingRunService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Explanation recheck(WaitingReferral woman, Volunteer volunteer) {
-        @SuppressWarnings("unchecked")
-        List<UUID> excluded = em.createNativeQuery("select volunteer_id from excluded_pair where referral_id = ?1")
-                .setParameter(1, woman.referralId).getResultList();
-        int open = ((Number) em.createNativeQuery(
-                "select count(*) from match where volunteer_id = ?1 and status in ('OFFERED', 'ACCEPTED', 'ACTIVE')")
-                .setParameter(1, volunteer.id).getSingleResult()).intValue();
-        return new PairScorer(settings()).explain(candidate(woman, Set.copyOf(excluded)), profile(volunteer, open));
+        return new PairScorer(settings()).explain(candidate(woman, excluded.volunteersExcludedFor(woman.referralId)),
+                profile(volunteer, matches.openCountOf(volunteer.id)));
     }
 
     private EngineSettings settings() {
@@ -165,31 +146,10 @@ public class MatchingRunService {
                 .with(config.neighbourPenalty(), config.waitlistPriority());
     }
 
-    private String write(Explanation explanation) {
-        try {
-            return json.writeValueAsString(explanation);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Transactional
     public List<ProposalView> list(String networkId, CallerIdentity caller) {
         requireOwn(networkId, caller);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select p.id, p.referral_id, p.volunteer_id, v.first_name, p.score, cast(p.explanation as text), p.status, p.created_at
-                from proposal p join volunteer v on v.id = p.volunteer_id
-                where p.network_id = ?1 and p.status = 'PROPOSED' order by p.score desc, p.referral_id
-                """).setParameter(1, networkId).getResultList();
-        return rows.stream().map(r -> {
-            try {
-                return new ProposalView((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], ((Number) r[4]).intValue(),
-                        json.readValue((String) r[5], Explanation.class), (String) r[6], dk.qnet.platform.persistence.SqlValues.instant(r[7]));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return proposals.openNamedIn(networkId).stream().map(n -> ProposalView.of(n.proposal(), n.volunteerFirstName())).toList();
     }
 
     /** 404 unless the network exists and the caller is its coordinator or an admin. */

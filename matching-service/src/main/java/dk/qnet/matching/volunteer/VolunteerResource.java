@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
-import java.util.List;
 
 /** A network's volunteers, for its coordinator (and admin). Contact data is not cached. */
 @Path("/api/v1/volunteers")

@@ -3,6 +3,8 @@ package dk.qnet.matching.waiting;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -39,8 +41,8 @@ public class WaitingReferral extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public dk.qnet.contracts.referral.MatchingProfile matching;
 
-    /** WAITING while the network has not accepted her; READY once accepted and unmatched. */
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public PoolStatus status;
 
     @Column(name = "waitlist_priority")
     public boolean waitlistPriority;

@@ -4,11 +4,9 @@ import dk.qnet.contracts.referral.ConsentScope;
 import dk.qnet.contracts.referral.ReferralErased;
 import dk.qnet.contracts.referral.ReferralReceived;
 import dk.qnet.contracts.referral.ReferralStatusChanged;
-import dk.qnet.matching.waiting.WaitingReferral;
 import dk.qnet.matching.MatchingDue;
 import dk.qnet.platform.identity.CallerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,18 +14,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class WaitingReferralService {
 
-    private final EntityManager em;
+    private final WaitingReferralRepository pool;
     private final MatchingDue due;
 
-    public WaitingReferralService(EntityManager em, MatchingDue due) {
-        this.em = em;
+    public WaitingReferralService(WaitingReferralRepository pool, MatchingDue due) {
+        this.pool = pool;
         this.due = due;
     }
 
     /** Runs inside the consumer's inbox transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(ReferralReceived event) {
-        if (em.find(WaitingReferral.class, event.referralId()) != null) {
+        if (pool.findById(event.referralId()) != null) {
             return;
         }
         WaitingReferral waiting = new WaitingReferral();
@@ -39,36 +37,30 @@ public class WaitingReferralService {
         waiting.waitingSince = event.receivedAt();
         waiting.matching = event.matching();
         waiting.statisticsConsent = event.consentScopes().contains(ConsentScope.STATISTICS);
-        waiting.status = WAITING;
-        em.persist(waiting);
+        waiting.status = PoolStatus.WAITING;
+        pool.persist(waiting);
     }
-
-    /** Not yet accepted by the network's coordinator: not matched yet. */
-    public static final String WAITING = "WAITING";
-    /** Accepted and without a volunteer: the engine proposes for these. */
-    public static final String READY = "READY";
-    public static final String MATCHED = "MATCHED";
 
     /** Follows the referral's status: only accepted, unmatched women are in the pool. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void statusChanged(ReferralStatusChanged event) {
-        WaitingReferral waiting = em.find(WaitingReferral.class, event.referralId());
+        WaitingReferral waiting = pool.findById(event.referralId());
         if (waiting == null) {
             return;
         }
         switch (event.status()) {
             case ACCEPTED -> {
-                waiting.status = READY;
+                waiting.status = PoolStatus.READY;
                 due.network(waiting.networkId);
             }
             case WAITLISTED -> {
-                waiting.status = READY;
+                waiting.status = PoolStatus.READY;
                 waiting.waitlistPriority = true;
                 waiting.waitingSince = event.changedAt();
                 due.network(waiting.networkId);
             }
-            case MATCHED, ACTIVE -> waiting.status = MATCHED;
-            case REJECTED, WITHDRAWN, CLOSED, COMPLETED -> em.remove(waiting);
+            case MATCHED, ACTIVE -> waiting.status = PoolStatus.MATCHED;
+            case REJECTED, WITHDRAWN, CLOSED, COMPLETED -> pool.delete(waiting);
             default -> {
                 // RECEIVED, and UNKNOWN (a status newer than this consumer), change nothing here.
             }
@@ -78,16 +70,16 @@ public class WaitingReferralService {
     /** Erasure: nothing about the referral stays here; its proposals go with it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void erased(ReferralErased event) {
-        WaitingReferral waiting = em.find(WaitingReferral.class, event.referralId());
+        WaitingReferral waiting = pool.findById(event.referralId());
         if (waiting != null) {
-            em.remove(waiting);
+            pool.delete(waiting);
         }
     }
 
     /** Admin sees every waiting referral; a coordinator only those routed to her network. */
     @Transactional
     public Optional<WaitingReferral> findVisible(UUID referralId, CallerIdentity caller) {
-        WaitingReferral waiting = em.find(WaitingReferral.class, referralId);
+        WaitingReferral waiting = pool.findById(referralId);
         if (waiting == null) {
             return Optional.empty();
         }

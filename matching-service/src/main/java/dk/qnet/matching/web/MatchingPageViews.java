@@ -4,6 +4,7 @@ import dk.qnet.contracts.DanishTime;
 import dk.qnet.matching.attention.AttentionService;
 import dk.qnet.matching.engine.Explanation;
 import dk.qnet.matching.match.MatchService;
+import dk.qnet.matching.match.MatchStatus;
 import dk.qnet.matching.proposal.MatchingRunService;
 import dk.qnet.matching.volunteer.Volunteer;
 import dk.qnet.platform.web.PageTexts;
@@ -53,25 +54,25 @@ final class MatchingPageViews {
             return new ProposalCard(p.id(), p.referralId(), shortCase(p.referralId()), p.volunteerFirstName(), p.score(),
                     e == null ? List.of() : e.components().stream().map(c -> new Point(c.text(), c.points())).toList(),
                     e == null ? List.of() : e.checks().stream().map(c -> new Check(c.text(), c.passed())).toList(),
-                    PageTexts.of("proposal", p.status()), date(p.createdAt()));
+                    PageTexts.of("proposal", p.status().name()), date(p.createdAt()));
         }
     }
 
     @TemplateData
-    record MatchCard(UUID id, UUID referralId, String caseNumber, String volunteer, String status, String statusCode, int score,
+    record MatchCard(UUID id, UUID referralId, String caseNumber, String volunteer, String status, MatchStatus statusCode, int score,
                      String offeredOn, String startedOn, String lastMeeting) {
         static MatchCard of(MatchService.MatchView m, Map<UUID, String> volunteerNames) {
             return new MatchCard(m.id(), m.referralId(), shortCase(m.referralId()), volunteerNames.getOrDefault(m.volunteerId(), ""),
-                    PageTexts.of("match", m.status()), m.status(), m.score(), date(m.offeredAt()),
+                    PageTexts.of("match", m.status().name()), m.status(), m.score(), date(m.offeredAt()),
                     date(m.startedAt() != null ? m.startedAt() : m.acceptedAt()), date(m.lastMeetingOn()));
         }
 
         public boolean offered() {
-            return statusCode.equals("OFFERED");
+            return statusCode == MatchStatus.OFFERED;
         }
 
         public boolean running() {
-            return statusCode.equals("ACCEPTED") || statusCode.equals("ACTIVE");
+            return statusCode.running();
         }
     }
 

@@ -4,6 +4,7 @@ import dk.qnet.matching.attention.AttentionService;
 import dk.qnet.matching.match.MatchService;
 import dk.qnet.matching.network.NetworkService;
 import dk.qnet.matching.proposal.MatchingRunService;
+import dk.qnet.matching.proposal.ProposalService;
 import dk.qnet.matching.volunteer.VolunteerService;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
@@ -48,6 +49,7 @@ import java.util.stream.Collectors;
 public class MatchingPages {
 
     private final MatchingRunService runs;
+    private final ProposalService proposals;
     private final MatchService matches;
     private final AttentionService attention;
     private final VolunteerService volunteers;
@@ -61,12 +63,13 @@ public class MatchingPages {
     private final Template networkPage;
     private final SuiteClock clock;
 
-    public MatchingPages(MatchingRunService runs, MatchService matches, AttentionService attention, VolunteerService volunteers,
+    public MatchingPages(MatchingRunService runs, ProposalService proposals, MatchService matches, AttentionService attention, VolunteerService volunteers,
                          NetworkService networks, CallerIdentity caller, PageCsrf csrf, PagesConfig urls,
                          @Location("matching/board.html") Template board, @Location("matching/match-card.html") Template matchCard,
                          @Location("matching/volunteers.html") Template volunteerList,
                          @Location("matching/networks.html") Template networkPage, SuiteClock clock) {
         this.runs = runs;
+        this.proposals = proposals;
         this.matches = matches;
         this.attention = attention;
         this.volunteers = volunteers;
@@ -114,7 +117,7 @@ public class MatchingPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response approve(@PathParam("id") String id, MultivaluedMap<String, String> body) {
         csrf.verify(body.getFirst(PageCsrf.FIELD));
-        var match = matches.approve(PathIds.uuidOrNotFound(id), caller);
+        var match = proposals.approve(PathIds.uuidOrNotFound(id), caller);
         return toCard(match);
     }
 

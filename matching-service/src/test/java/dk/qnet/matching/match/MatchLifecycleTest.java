@@ -42,7 +42,7 @@ class MatchLifecycleTest {
     String poolStatus(UUID referralId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             WaitingReferral w = em.find(WaitingReferral.class, referralId);
-            return w == null ? "GONE" : w.status;
+            return w == null ? "GONE" : w.status.name();
         });
     }
 

@@ -71,7 +71,7 @@ class MatchSupportTest {
     String pool(UUID referralId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             WaitingReferral w = em.find(WaitingReferral.class, referralId);
-            return w == null ? "GONE" : w.status;
+            return w == null ? "GONE" : w.status.name();
         });
     }
 

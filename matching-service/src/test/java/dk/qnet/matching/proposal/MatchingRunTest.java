@@ -33,7 +33,7 @@ class MatchingRunTest {
     String status(UUID referralId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             WaitingReferral w = em.find(WaitingReferral.class, referralId);
-            return w == null ? "GONE" : w.status;
+            return w == null ? "GONE" : w.status.name();
         });
     }
 
