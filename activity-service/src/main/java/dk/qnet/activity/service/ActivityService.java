@@ -14,9 +14,7 @@ import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.outbox.Outbox;
 import dk.qnet.platform.paging.Page;
 import dk.qnet.platform.paging.PageRequest;
-import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.IfMatch;
-import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.platform.time.SuiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,11 +31,13 @@ import java.util.UUID;
 public class ActivityService {
 
     private final EntityManager em;
+    private final ActivityValidator validator;
     private final Outbox outbox;
     private final SuiteClock clock;
 
-    public ActivityService(EntityManager em, Outbox outbox, SuiteClock clock) {
+    public ActivityService(EntityManager em, Outbox outbox, ActivityValidator validator, SuiteClock clock) {
         this.em = em;
+        this.validator = validator;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -122,10 +122,7 @@ public class ActivityService {
     @Transactional
     public Activity recordAttendance(UUID id, AttendanceRequest request, IfMatch ifMatch, CallerIdentity caller) {
         Activity a = planned(lockVisible(id, ifMatch, caller));
-        List<FieldError> errors = ActivityValidator.attendance(request);
-        if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalid("The attendance has invalid fields.", errors));
-        }
+        validator.attendance(request);
         if (a.startsAt.isAfter(clock.now())) {
             throw ProblemException.conflict("Attendance is recorded after the activity has started.");
         }
@@ -205,10 +202,7 @@ public class ActivityService {
     }
 
     private void validate(ActivityRequest request) {
-        List<FieldError> errors = ActivityValidator.activity(request, clock.now());
-        if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalid("The activity has " + errors.size() + " invalid field(s).", errors));
-        }
+        validator.activity(request, clock.now());
     }
 
     private static void apply(Activity a, ActivityRequest r) {

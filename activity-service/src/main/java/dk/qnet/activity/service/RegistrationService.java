@@ -4,8 +4,6 @@ import dk.qnet.activity.Activity;
 import dk.qnet.activity.Registration;
 import dk.qnet.activity.service.RegistrationRequest;
 import dk.qnet.platform.identity.CallerIdentity;
-import dk.qnet.platform.problem.FieldError;
-import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.platform.time.SuiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,12 +21,15 @@ import java.util.UUID;
 public class RegistrationService {
 
     private final EntityManager em;
+    private final ActivityValidator validator;
     private final ActivityService activities;
     private final KnownPeople known;
     private final SuiteClock clock;
 
-    public RegistrationService(EntityManager em, ActivityService activities, KnownPeople known, SuiteClock clock) {
+    public RegistrationService(EntityManager em, ActivityService activities, KnownPeople known, ActivityValidator validator,
+                               SuiteClock clock) {
         this.em = em;
+        this.validator = validator;
         this.activities = activities;
         this.known = known;
         this.clock = clock;
@@ -37,10 +38,7 @@ public class RegistrationService {
     @Transactional
     public Registration register(UUID activityId, RegistrationRequest request, CallerIdentity caller) {
         Activity a = ActivityService.planned(activities.lockVisible(activityId, caller));
-        List<FieldError> errors = ActivityValidator.registration(request);
-        if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalid("The registration has invalid fields.", errors));
-        }
+        validator.registration(request);
         // Only a woman or a volunteer of this network, known from the events, in a status that allows it.
         if (request.kind() == Registration.Kind.WOMAN && !known.mayRegisterReferral(request.referralId(), a.networkId)) {
             throw ProblemException.invalid("referralId", "is not a referral of this network whose status and consent allow taking part "

@@ -5,16 +5,15 @@ import dk.qnet.contracts.match.OutcomeRecorded;
 import dk.qnet.contracts.match.OutcomeTimepoint;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.outbox.Outbox;
-import dk.qnet.platform.problem.FieldError;
-import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.platform.problem.RequestRules;
 import dk.qnet.platform.time.SuiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,14 +26,14 @@ import java.util.UUID;
 public class OutcomeService {
 
     /** The request: a timepoint and seven numbers, nothing else. */
-    public record OutcomeRequest(OutcomeTimepoint timepoint,
-                                 @Min(OutcomeRatings.DIMENSION_MIN) @Max(OutcomeRatings.DIMENSION_MAX) Integer network,
-                                 @Min(OutcomeRatings.DIMENSION_MIN) @Max(OutcomeRatings.DIMENSION_MAX) Integer community,
-                                 @Min(OutcomeRatings.DIMENSION_MIN) @Max(OutcomeRatings.DIMENSION_MAX) Integer health,
-                                 @Min(OutcomeRatings.DIMENSION_MIN) @Max(OutcomeRatings.DIMENSION_MAX) Integer economy,
-                                 @Min(OutcomeRatings.DIMENSION_MIN) @Max(OutcomeRatings.DIMENSION_MAX) Integer housing,
-                                 @Min(OutcomeRatings.DIMENSION_MIN) @Max(OutcomeRatings.DIMENSION_MAX) Integer jobEducation,
-                                 @Min(OutcomeRatings.SAFETY_MIN) @Max(OutcomeRatings.SAFETY_MAX) Integer safety) {
+    public record OutcomeRequest(@NotNull(message = "is required: START, THREE_MONTHS or END") OutcomeTimepoint timepoint,
+                                 @NotNull @Min(OutcomeRatings.DIMENSION_MIN) @Max(OutcomeRatings.DIMENSION_MAX) Integer network,
+                                 @NotNull @Min(OutcomeRatings.DIMENSION_MIN) @Max(OutcomeRatings.DIMENSION_MAX) Integer community,
+                                 @NotNull @Min(OutcomeRatings.DIMENSION_MIN) @Max(OutcomeRatings.DIMENSION_MAX) Integer health,
+                                 @NotNull @Min(OutcomeRatings.DIMENSION_MIN) @Max(OutcomeRatings.DIMENSION_MAX) Integer economy,
+                                 @NotNull @Min(OutcomeRatings.DIMENSION_MIN) @Max(OutcomeRatings.DIMENSION_MAX) Integer housing,
+                                 @NotNull @Min(OutcomeRatings.DIMENSION_MIN) @Max(OutcomeRatings.DIMENSION_MAX) Integer jobEducation,
+                                 @NotNull @Min(OutcomeRatings.SAFETY_MIN) @Max(OutcomeRatings.SAFETY_MAX) Integer safety) {
     }
 
     /** One rating per timepoint (the table's key is the match and the timepoint). */
@@ -44,12 +43,14 @@ public class OutcomeService {
     }
 
     private final OutcomeRepository outcomes;
+    private final RequestRules rules;
     private final Outbox outbox;
     private final MatchService matches;
     private final SuiteClock clock;
 
-    public OutcomeService(OutcomeRepository outcomes, Outbox outbox, MatchService matches, SuiteClock clock) {
+    public OutcomeService(OutcomeRepository outcomes, RequestRules rules, Outbox outbox, MatchService matches, SuiteClock clock) {
         this.outcomes = outcomes;
+        this.rules = rules;
         this.outbox = outbox;
         this.matches = matches;
         this.clock = clock;
@@ -80,32 +81,8 @@ public class OutcomeService {
         return outcomes.of(matchId);
     }
 
-    static OutcomeRatings validate(OutcomeRequest r) {
-        if (r == null) {
-            throw ProblemException.invalid("body", "is required");
-        }
-        List<FieldError> errors = new ArrayList<>();
-        if (r.timepoint() == null) {
-            errors.add(new FieldError("timepoint", "is required: START, THREE_MONTHS or END"));
-        }
-        dimension(errors, "network", r.network());
-        dimension(errors, "community", r.community());
-        dimension(errors, "health", r.health());
-        dimension(errors, "economy", r.economy());
-        dimension(errors, "housing", r.housing());
-        dimension(errors, "jobEducation", r.jobEducation());
-        if (r.safety() == null || r.safety() < OutcomeRatings.SAFETY_MIN || r.safety() > OutcomeRatings.SAFETY_MAX) {
-            errors.add(new FieldError("safety", "is required, from 1 to 7"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalid("The ratings have " + errors.size() + " invalid field(s).", errors));
-        }
+    private OutcomeRatings validate(OutcomeRequest r) {
+        rules.check(r).throwIfAny("The ratings");
         return new OutcomeRatings(r.network(), r.community(), r.health(), r.economy(), r.housing(), r.jobEducation(), r.safety());
-    }
-
-    private static void dimension(List<FieldError> errors, String field, Integer value) {
-        if (value == null || value < OutcomeRatings.DIMENSION_MIN || value > OutcomeRatings.DIMENSION_MAX) {
-            errors.add(new FieldError(field, "is required, from 0 to 4"));
-        }
     }
 }

@@ -1,20 +1,24 @@
 package dk.qnet.matching.network;
 
 import dk.qnet.contracts.Limits;
-import dk.qnet.contracts.Municipalities;
 import dk.qnet.contracts.network.NetworkIds;
 import dk.qnet.contracts.network.NetworkUpdated;
 import dk.qnet.platform.outbox.Outbox;
 import dk.qnet.platform.persistence.SqlValues;
-import dk.qnet.platform.problem.FieldError;
-import dk.qnet.platform.problem.Problem;
+import dk.qnet.platform.problem.FieldErrors;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.platform.problem.RequestRules;
 import dk.qnet.platform.time.SuiteClock;
+import dk.qnet.platform.validation.MunicipalityCode;
+import dk.qnet.platform.validation.PlainText;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,8 +41,9 @@ public class NetworkService {
                           Instant updatedAt) {
     }
 
-    public record NetworkChange(@Size(max = MAX_NAME) String name,
-                                @Size(max = MAX_MUNICIPALITIES) List<@Size(min = Limits.MUNICIPALITY_CODE_LENGTH, max = Limits.MUNICIPALITY_CODE_LENGTH) String> municipalityCodes,
+    public record NetworkChange(@NotBlank @Size(max = MAX_NAME) @PlainText String name,
+                                @NotEmpty(message = "at least one municipality") @Size(max = MAX_MUNICIPALITIES)
+                                List<@NotNull @MunicipalityCode @Size(min = Limits.MUNICIPALITY_CODE_LENGTH, max = Limits.MUNICIPALITY_CODE_LENGTH) String> municipalityCodes,
                                 Boolean active) {
     }
 
@@ -49,11 +54,13 @@ public class NetworkService {
     public static final int MAX_NETWORKS = 500;
 
     private final EntityManager em;
+    private final RequestRules rules;
     private final Outbox outbox;
     private final SuiteClock clock;
 
-    public NetworkService(EntityManager em, Outbox outbox, SuiteClock clock) {
+    public NetworkService(EntityManager em, RequestRules rules, Outbox outbox, SuiteClock clock) {
         this.em = em;
+        this.rules = rules;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -102,27 +109,11 @@ public class NetworkService {
     /** Creates or changes a network (admin) and publishes the new version in the same transaction. */
     @Transactional
     public Network save(String networkId, NetworkChange change) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = rules.check(change);
         if (!NetworkIds.isValid(networkId)) {
-            errors.add(new FieldError("networkId", "must look like net-odense: lower-case letters, digits and dashes"));
+            errors.add("networkId", "must look like net-odense: lower-case letters, digits and dashes");
         }
-        if (change == null || change.name() == null || change.name().isBlank() || change.name().length() > MAX_NAME) {
-            errors.add(new FieldError("name", "is required, at most " + MAX_NAME + " characters"));
-        }
-        if (change == null || change.municipalityCodes() == null || change.municipalityCodes().isEmpty()) {
-            errors.add(new FieldError("municipalityCodes", "at least one municipality"));
-        } else if (change.municipalityCodes().size() > MAX_MUNICIPALITIES) {
-            errors.add(new FieldError("municipalityCodes", "at most " + MAX_MUNICIPALITIES + " municipalities"));
-        } else {
-            for (int i = 0; i < change.municipalityCodes().size(); i++) {
-                if (!Municipalities.isValid(change.municipalityCodes().get(i))) {
-                    errors.add(new FieldError("municipalityCodes[" + i + "]", "must be the 4-digit code of a Danish municipality"));
-                }
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalid("The network has invalid fields.", errors));
-        }
+        errors.throwIfAny("The network");
         boolean isNew = ((Number) em.createNativeQuery("select count(*) from network where network_id = ?1")
                 .setParameter(1, networkId).getSingleResult()).longValue() == 0;
         if (isNew && ((Number) em.createNativeQuery("select count(*) from network").getSingleResult()).longValue() >= MAX_NETWORKS) {

@@ -1,7 +1,5 @@
 package dk.qnet.matching.volunteer;
 
-import dk.qnet.contracts.Limits;
-import dk.qnet.contracts.Municipalities;
 import dk.qnet.contracts.volunteer.VolunteerStatusChanged;
 import dk.qnet.matching.MatchingDue;
 import dk.qnet.matching.engine.VolunteerProfile.Status;
@@ -10,16 +8,14 @@ import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.outbox.Outbox;
 import dk.qnet.platform.paging.Page;
 import dk.qnet.platform.paging.PageRequest;
-import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.IfMatch;
-import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.platform.problem.RequestRules;
 import dk.qnet.platform.time.SuiteClock;
 import dk.qnet.platform.validation.FieldRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +37,14 @@ public class VolunteerService {
             Status.INACTIVE, EnumSet.noneOf(Status.class));
 
     private final EntityManager em;
+    private final RequestRules rules;
     private final Outbox outbox;
     private final MatchingDue due;
     private final SuiteClock clock;
 
-    public VolunteerService(EntityManager em, Outbox outbox, MatchingDue due, SuiteClock clock) {
+    public VolunteerService(EntityManager em, RequestRules rules, Outbox outbox, MatchingDue due, SuiteClock clock) {
         this.em = em;
+        this.rules = rules;
         this.outbox = outbox;
         this.due = due;
         this.clock = clock;
@@ -156,43 +154,8 @@ public class VolunteerService {
         return networkId;
     }
 
-    private static void validate(VolunteerRequest r) {
-        List<FieldError> e = new ArrayList<>();
-        if (r == null) {
-            throw new ProblemException(Problem.invalid("A volunteer profile is required.", List.of(new FieldError("body", "is required"))));
-        }
-        if (r.firstName() == null || r.firstName().isBlank() || r.firstName().length() > Volunteer.MAX_FIRST_NAME) {
-            e.add(new FieldError("firstName", "is required, at most " + Volunteer.MAX_FIRST_NAME + " characters"));
-        }
-        if (r.phone() != null && !FieldRules.isDanishPhone(r.phone())) {
-            e.add(new FieldError("phone", "must be a Danish number: +45 and 8 digits"));
-        }
-        if (r.email() != null && !FieldRules.isEmail(r.email())) {
-            e.add(new FieldError("email", "must be an e-mail address"));
-        }
-        if (!Municipalities.isValid(r.municipalityCode())) {
-            e.add(new FieldError("municipalityCode", "must be the 4-digit code of a Danish municipality"));
-        }
-        if (r.languages() == null || r.languages().isEmpty() || r.languages().size() > Limits.MAX_LANGUAGES
-                || !r.languages().stream().allMatch(FieldRules::isLanguage)) {
-            e.add(new FieldError("languages", "1 to " + Limits.MAX_LANGUAGES + " ISO 639-1 codes, such as da"));
-        }
-        if (r.availability() == null || r.availability().isEmpty() || r.availability().contains(null)
-                || r.availability().size() > Limits.MAX_CODES) {
-            e.add(new FieldError("availability", "1 to " + Limits.MAX_CODES + " slots"));
-        }
-        if (r.interests() != null && (r.interests().contains(null) || r.interests().size() > Limits.MAX_CODES)) {
-            e.add(new FieldError("interests", "at most " + Limits.MAX_CODES + " codes, no null"));
-        }
-        if (r.ageBand() == null) {
-            e.add(new FieldError("ageBand", "is required"));
-        }
-        if (r.capacity() != null && (r.capacity() < Volunteer.MIN_CAPACITY || r.capacity() > Volunteer.MAX_CAPACITY)) {
-            e.add(new FieldError("capacity", "must be from " + Volunteer.MIN_CAPACITY + " to " + Volunteer.MAX_CAPACITY));
-        }
-        if (!e.isEmpty()) {
-            throw new ProblemException(Problem.invalid("The volunteer has " + e.size() + " invalid field(s).", e));
-        }
+    private void validate(VolunteerRequest r) {
+        rules.check(r).throwIfAny("The volunteer");
     }
 
     private static void apply(Volunteer v, VolunteerRequest r) {

@@ -59,8 +59,9 @@ public class ReferralService {
     private final SuiteClock clock;
 
     public ReferralService(EntityManager em, Outbox outbox, NetworkRouting routing, PersonalDataStore personalData,
-                           PersonalDataVault vault, AuditLog audit, ObjectMapper json, Webhooks webhooks, SuiteClock clock) {
-        this.validator = new ReferralRequestValidator(clock.clock());
+                           PersonalDataVault vault, AuditLog audit, ObjectMapper json, Webhooks webhooks,
+                           ReferralRequestValidator validator, SuiteClock clock) {
+        this.validator = validator;
         this.em = em;
         this.outbox = outbox;
         this.routing = routing;
