@@ -250,6 +250,11 @@ class PagesJourneyTest {
         assertTrue(browser.getPageSource().contains("Siden findes ikke"));
         assertFalse(browser.getPageSource().contains(WOMAN), "nothing of her leaks to another network");
         checkPage("referral-foreign-404");
+        // An address nothing serves: a Danish page with the way back, not a bare 404.
+        browser.get(suite.baseUrl(suite.referralPort) + "/sider/findes-ikke");
+        waitFor(() -> browser.getPageSource().contains("Siden findes ikke"));
+        assertTrue(browser.findElement(By.linkText("Til din forside")).getAttribute("href").endsWith("/sider/"));
+        checkPage("unknown-address-404");
         browser.get(matching + "/matching");
         assertFalse(browser.getPageSource().contains(caseNumber), "another network's board doesn't show the case");
         logOut();

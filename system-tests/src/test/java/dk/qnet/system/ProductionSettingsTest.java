@@ -1,5 +1,6 @@
 package dk.qnet.system;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +41,7 @@ class ProductionSettingsTest {
     }
 
     @Test
-    void everyServiceWithoutThePageSecretsRefusesToStartAndNamesThem() throws Exception {
+    void everyServiceWithPagesWithoutThePageSecretsRefusesToStartAndNamesThem() throws Exception {
         Map<String, String> referralKeys = Map.of("QNET_CRYPTO_MASTER_KEY", KEY, "QNET_AUDIT_CHAIN_KEY", KEY);
         for (String missing : List.of("QNET_WEB_CLIENT_SECRET", "QNET_SESSION_ENCRYPTION_SECRET")) {
             Map<String, String> env = new java.util.HashMap<>(referralKeys);
@@ -51,13 +52,18 @@ class ProductionSettingsTest {
             assertNotEquals(0, outcome.exitCode());
             assertTrue(outcome.output().contains(missing), "the message names " + missing + ":\n" + outcome.output());
         }
-        for (String service : List.of("matching-service", "activity-service", "statistics-service")) {
+        for (String service : List.of("matching-service", "activity-service")) {
             Outcome outcome = start(service, Map.of());
             assertNotEquals(0, outcome.exitCode(), service + " started without its secrets");
             for (String missing : List.of("QNET_WEB_CLIENT_SECRET", "QNET_SESSION_ENCRYPTION_SECRET")) {
                 assertTrue(outcome.output().contains(missing), service + " names " + missing + ":\n" + outcome.output());
             }
         }
+        // statistics-service has no pages (no qnet-platform-pages): it never holds the page secrets, and stops for its own key.
+        Outcome statistics = start("statistics-service", Map.of());
+        assertNotEquals(0, statistics.exitCode(), "statistics-service started without its pseudonym key");
+        assertTrue(statistics.output().contains("qnet.statistics.pseudonym-key"), statistics.output());
+        assertFalse(statistics.output().contains("QNET_WEB_CLIENT_SECRET"), statistics.output());
         Outcome noAuditKey = start("referral-service", Map.of("QNET_CRYPTO_MASTER_KEY", KEY, "QNET_WEB_CLIENT_SECRET", "s",
                 "QNET_SESSION_ENCRYPTION_SECRET", "a-session-secret-of-at-least-32-characters"));
         assertNotEquals(0, noAuditKey.exitCode());

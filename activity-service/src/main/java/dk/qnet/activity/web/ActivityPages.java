@@ -10,6 +10,7 @@ import dk.qnet.contracts.DanishTime;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.IfMatch;
+import dk.qnet.platform.problem.PageResource;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.platform.time.SuiteClock;
@@ -41,6 +42,7 @@ import java.util.UUID;
  * The coordinator's activity pages: the calendar of the network's activities, one activity with
  * its registrations and waitlist, attendance after the event, and the calendar link.
  */
+@PageResource
 @Path("/sider/aktiviteter")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})

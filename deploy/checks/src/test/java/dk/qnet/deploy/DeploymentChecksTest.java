@@ -78,11 +78,16 @@ class DeploymentChecksTest {
                 .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
     }
 
-    /** The service's own application.properties plus the platform defaults, profile prefixes kept. */
+    /** The service's own application.properties plus the platform defaults (and the pages' where it has pages), profile prefixes kept. */
     static Properties config(String service) throws IOException {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(root.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"))) {
             p.load(r);
+        }
+        if (hasPages(service)) {
+            try (Reader r = Files.newBufferedReader(root.resolve("platform-pages/src/main/resources/META-INF/microprofile-config.properties"))) {
+                p.load(r);
+            }
         }
         try (Reader r = Files.newBufferedReader(root.resolve(service + "/src/main/resources/application.properties"))) {
             p.load(r);
@@ -103,8 +108,13 @@ class DeploymentChecksTest {
         return names;
     }
 
-    /** Env vars every service must be given in production: the page client's secret and the session cookie's key. */
+    /** Env vars every service with pages must be given in production: the page client's secret and the session cookie's key. */
     static final List<String> REQUIRED_SECRETS = List.of("QNET_WEB_CLIENT_SECRET", "QNET_SESSION_ENCRYPTION_SECRET");
+
+    /** A service has pages when it takes qnet-platform-pages. */
+    static boolean hasPages(String service) throws IOException {
+        return Files.readString(root.resolve(service + "/pom.xml")).contains("<artifactId>qnet-platform-pages</artifactId>");
+    }
 
     static String envName(String property) {
         return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
@@ -256,8 +266,6 @@ class DeploymentChecksTest {
 
     @Test
     void eachDeploymentUsesOnlyRealSettingsAndProvidesEveryRequiredOne() throws IOException {
-        Map<String, String> configMap = new HashMap<>();
-        named("ConfigMap", "qnet-config").path("data").fields().forEachRemaining(e -> configMap.put(e.getKey(), e.getValue().asText()));
         Set<String> producedSecrets = new HashSet<>();
         kind("Cluster").forEach(c -> producedSecrets.add(c.path("metadata").path("name").asText() + "-app"));
         kind("KafkaUser").forEach(u -> producedSecrets.add(u.path("metadata").path("name").asText()));
@@ -271,7 +279,10 @@ class DeploymentChecksTest {
             envNames(config).forEach(n -> known.putIfAbsent(n, n));
             JsonNode container = named("Deployment", service).path("spec").path("template").path("spec").path("containers").get(0);
 
-            Set<String> env = new TreeSet<>(configMap.keySet());
+            Set<String> env = new TreeSet<>();
+            for (JsonNode from : container.path("envFrom")) {
+                named("ConfigMap", from.path("configMapRef").path("name").asText()).path("data").fieldNames().forEachRemaining(env::add);
+            }
             for (JsonNode e : container.path("env")) {
                 env.add(e.path("name").asText());
                 JsonNode ref = e.path("valueFrom").path("secretKeyRef");
@@ -407,7 +418,8 @@ class DeploymentChecksTest {
             named("Deployment", service).path("spec").path("template").path("spec").path("containers").get(0).path("env")
                     .forEach(e -> env.add(e.path("name").asText()));
             for (String required : REQUIRED_SECRETS) {
-                assertTrue(env.contains(required), service + " in Kubernetes must be given " + required);
+                assertEquals(hasPages(service), env.contains(required), service + " in Kubernetes is given " + required
+                        + " if and only if it has pages");
             }
         }
     }
@@ -448,7 +460,8 @@ class DeploymentChecksTest {
             s.path("environment").fieldNames().forEachRemaining(name ->
                     assertTrue(known.contains(name), service + " in compose gets " + name + ", which it does not use"));
             for (String required : REQUIRED_SECRETS) {
-                assertTrue(s.path("environment").has(required), service + " in compose must be given " + required);
+                assertEquals(hasPages(service), s.path("environment").has(required), service + " in compose is given " + required
+                        + " if and only if it has pages");
             }
             String port = config.getProperty("quarkus.http.port");
             assertEquals(port + ":" + port, s.path("ports").get(0).asText());

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,11 +128,11 @@ class IngressRoutingTest {
     /** A run of annotations ending in a public method. */
     static final Pattern RESOURCE_METHOD = Pattern.compile("((?:\\s*@\\w+(?:\\([^)]*\\))?)+)\\s*public\\s+[\\w.<>, ]+\\s+\\w+\\(");
 
-    /** The pages: the {@code @Path}s of every resource in a {@code web} package; platform's serve in every service. */
+    /** The pages: the {@code @Path}s of every resource in a {@code web} package; platform-pages' serve in every service with pages. */
     static List<Served> pagePaths() throws IOException {
         List<Served> served = new ArrayList<>();
         for (String module : modules()) {
-            Set<String> by = module.equals("platform") ? Set.copyOf(SERVICES) : Set.of(module);
+            Set<String> by = servedBy(module);
             for (Path source : javaFiles(module)) {
                 if (!source.getParent().getFileName().toString().equals("web")) {
                     continue;
@@ -165,7 +166,7 @@ class IngressRoutingTest {
         List<Served> served = new ArrayList<>();
         Pattern library = Pattern.compile("\"(/_static/[^\"]+)\"");
         for (String module : modules()) {
-            Set<String> by = module.equals("platform") ? Set.copyOf(SERVICES) : Set.of(module);
+            Set<String> by = servedBy(module);
             Path resources = root.resolve(module + "/src/main/resources");
             Path publicFiles = resources.resolve("META-INF/resources");
             if (Files.isDirectory(publicFiles)) {
@@ -194,7 +195,25 @@ class IngressRoutingTest {
     static List<String> modules() {
         List<String> modules = new ArrayList<>(SERVICES);
         modules.add("platform");
+        modules.add("platform-pages");
         return modules;
+    }
+
+    /** A service serves its own files; platform's are in every service, the pages module's in those that take it. */
+    static Set<String> servedBy(String module) throws IOException {
+        if (module.equals("platform")) {
+            return Set.copyOf(SERVICES);
+        }
+        if (module.equals("platform-pages")) {
+            Set<String> withPages = new TreeSet<>();
+            for (String service : SERVICES) {
+                if (DeploymentChecksTest.hasPages(service)) {
+                    withPages.add(service);
+                }
+            }
+            return withPages;
+        }
+        return Set.of(module);
     }
 
     static List<Path> javaFiles(String module) throws IOException {
@@ -218,11 +237,14 @@ class IngressRoutingTest {
     static List<String> misroutes(List<Rule> rules) throws IOException {
         List<String> wrong = new ArrayList<>();
         required().forEach((host, served) -> {
+            // An address several services serve (/: the dashboard, and the pages' redirect on a service's own port) reaches one of them.
+            Map<String, Set<String>> servers = new HashMap<>();
+            served.forEach(s -> servers.computeIfAbsent(s.path(), p -> new TreeSet<>()).addAll(s.by()));
             for (Served s : served) {
                 Optional<Rule> rule = route(rules, host, s.path());
                 if (rule.isEmpty()) {
                     wrong.add(host + s.path() + " (" + s.source() + ") is not routed");
-                } else if (rule.get().redirect() != null || !s.by().contains(rule.get().service())) {
+                } else if (rule.get().redirect() != null || !servers.get(s.path()).contains(rule.get().service())) {
                     wrong.add(host + s.path() + " (" + s.source() + ") goes to " + rule.get().target() + ", served by " + s.by());
                 }
             }

@@ -43,7 +43,7 @@ class MonitoringTest {
     static Set<String> registeredMetrics() throws IOException {
         Set<String> names = new TreeSet<>();
         Pattern meter = Pattern.compile("(Counter\\.builder|\\.counter|Gauge\\.builder)\\(\"(qnet\\.[a-z.]+)\"([^;]*);", Pattern.DOTALL);
-        for (String module : List.of("platform", "referral-service", "matching-service", "activity-service", "statistics-service")) {
+        for (String module : List.of("platform", "platform-pages", "referral-service", "matching-service", "activity-service", "statistics-service")) {
             try (Stream<Path> files = Files.walk(root.resolve(module + "/src/main/java"))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                     Matcher m = meter.matcher(Files.readString(f));

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class PackageCyclesTest {
 
-    static final List<String> MODULES = List.of("contracts", "platform", "matching-engine", "referral-service",
+    static final List<String> MODULES = List.of("contracts", "platform", "platform-pages", "matching-engine", "referral-service",
             "matching-service", "activity-service", "statistics-service");
 
     static JavaClasses classes;

@@ -8,6 +8,7 @@ import dk.qnet.matching.proposal.ProposalService;
 import dk.qnet.matching.volunteer.VolunteerService;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.problem.PageResource;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.platform.time.SuiteClock;
@@ -42,6 +43,7 @@ import java.util.stream.Collectors;
  * a match's card updates in place (htmx) when the volunteer's answer or a meeting is recorded.
  * Every action goes through the same services and checks as the API.
  */
+@PageResource
 @Path("/sider")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})

@@ -16,6 +16,7 @@ import java.util.UUID;
  * Writes an event to the outbox table in the caller's transaction, so the event exists if and
  * only if the state change it describes was committed. The relay publishes it afterwards.
  */
+@OutboxEnabled
 @ApplicationScoped
 public class Outbox {
 

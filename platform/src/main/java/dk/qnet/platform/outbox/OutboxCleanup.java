@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /** Deletes published outbox rows once they are old enough to be of no use for diagnosis. */
+@OutboxEnabled
 @ApplicationScoped
 public class OutboxCleanup {
 

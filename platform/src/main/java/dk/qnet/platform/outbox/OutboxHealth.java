@@ -13,6 +13,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
  * not in readiness: a service whose broker is away still takes requests, and the outbox keeps
  * what it could not publish yet. Down while the relay fails, with since when and the backlog.
  */
+@OutboxEnabled
 @Wellness
 @ApplicationScoped
 public class OutboxHealth implements HealthCheck {

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code qnet_outbox_backlog}, {@code qnet_outbox_oldest_age_seconds}; alerts in
  * deploy/prometheus). Read every 15 s by one query on the partial index, not on every scrape.
  */
+@OutboxEnabled
 @ApplicationScoped
 public class OutboxMetrics {
 

@@ -16,6 +16,7 @@ import io.smallrye.common.annotation.Identifier;
 import java.util.Map;
 
 /** The relay's Kafka producer: idempotent, acks from all in-sync replicas, bounded waits. */
+@OutboxEnabled
 @ApplicationScoped
 public class OutboxProducer {
 

@@ -30,6 +30,7 @@ import org.jboss.logging.Logger;
  * acknowledged it. One relay at a time holds a PostgreSQL advisory lock, so replicas never
  * interleave and the order per key holds. Delivery is at least once; consumers de-duplicate.
  */
+@OutboxEnabled
 @ApplicationScoped
 public class OutboxRelay {
 

@@ -14,13 +14,14 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * The one exception-mapper set of the suite: every error leaves as application/problem+json.
@@ -32,8 +33,8 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        Optional<Response> page = page(uri, e.problem().status());
+    public Response problem(ProblemException e, SimpleResourceInfo resource, HttpHeaders headers) {
+        Optional<Response> page = page(resource, headers, e.problem().status());
         if (page.isPresent()) {
             return page.get();
         }
@@ -42,10 +43,25 @@ public class ProblemMappers {
         return response.build();
     }
 
-    /** The error page where the service has pages and the path is one of them. */
-    private static Optional<Response> page(UriInfo uri, int status) {
+    /** The error page where the service has pages and the request is for a person. */
+    private static Optional<Response> page(SimpleResourceInfo resource, HttpHeaders headers, int status) {
+        if (!forPeople(resource == null ? null : resource.getResourceClass(), headers == null ? List.of() : headers.getAcceptableMediaTypes())) {
+            return Optional.empty();
+        }
         InjectableInstance<ErrorPages> pages = Arc.container() == null ? null : Arc.container().select(ErrorPages.class);
-        return pages == null || !pages.isResolvable() ? Optional.empty() : pages.get().render(uri.getPath(), status);
+        return pages == null || !pages.isResolvable() ? Optional.empty() : Optional.of(pages.get().render(status));
+    }
+
+    /**
+     * Whether an error is answered as a page: the matched resource's kind decides ({@link PageResource});
+     * where none matched (an unknown address), a request that names HTML among what it accepts (a
+     * browser's navigation) gets a page, and anything else (an API client's {@code *}{@code /*} or JSON) problem+json.
+     */
+    static boolean forPeople(Class<?> resourceClass, List<MediaType> accepted) {
+        if (resourceClass != null) {
+            return resourceClass.isAnnotationPresent(PageResource.class);
+        }
+        return accepted.stream().anyMatch(m -> "text".equals(m.getType()) && "html".equals(m.getSubtype()));
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -106,14 +122,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return page(uri, 403).orElseGet(() -> Problem.forStatus(403).toResponse());
+    public Response forbidden(ForbiddenException e, SimpleResourceInfo resource, HttpHeaders headers) {
+        return page(resource, headers, 403).orElseGet(() -> Problem.forStatus(403).toResponse());
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, SimpleResourceInfo resource, HttpHeaders headers) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
-        Optional<Response> page = status < 500 ? page(uri, status) : Optional.empty();
+        Optional<Response> page = status < 500 ? page(resource, headers, status) : Optional.empty();
         if (page.isPresent()) {
             return page.get();
         }

@@ -66,4 +66,23 @@ class ProblemMappersTest {
         assertNull(Problem.forStatus(404).instance());
         assertNull(Problem.invalid("x", List.of()).instance());
     }
+
+    @PageResource
+    static class SomePages {
+    }
+
+    static class SomeApi {
+    }
+
+    @Test
+    void theResourcesKindDecidesAndWithoutOneWhatTheRequestAccepts() {
+        List<jakarta.ws.rs.core.MediaType> browser = List.of(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE,
+                jakarta.ws.rs.core.MediaType.valueOf("application/xhtml+xml"), jakarta.ws.rs.core.MediaType.WILDCARD_TYPE);
+        List<jakarta.ws.rs.core.MediaType> client = List.of(jakarta.ws.rs.core.MediaType.WILDCARD_TYPE);
+        assertTrue(ProblemMappers.forPeople(SomePages.class, client), "a page's error is a page, whatever is accepted");
+        assertFalse(ProblemMappers.forPeople(SomeApi.class, browser), "an operation's error is problem+json, even for a browser");
+        assertTrue(ProblemMappers.forPeople(null, browser), "no resource: a browser's navigation gets a page");
+        assertFalse(ProblemMappers.forPeople(null, client), "no resource: */* is a client");
+        assertFalse(ProblemMappers.forPeople(null, List.of(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)));
+    }
 }

@@ -1,8 +1,8 @@
 package dk.qnet.referral.web;
 
-import dk.qnet.platform.web.PageTexts;
-
 import dk.qnet.platform.identity.Roles;
+import dk.qnet.platform.problem.PageResource;
+import dk.qnet.platform.web.PageTexts;
 import dk.qnet.referral.audit.AuditLog;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** The administrator's audit log: who read whose personal data, and whether the hash chain holds. */
+@PageResource
 @Path("/sider/revision")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Roles.ADMIN)

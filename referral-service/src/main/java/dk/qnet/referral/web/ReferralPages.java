@@ -3,6 +3,7 @@ package dk.qnet.referral.web;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.IfMatch;
+import dk.qnet.platform.problem.PageResource;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.platform.time.SuiteClock;
@@ -39,6 +40,7 @@ import java.util.UUID;
  * one referral with its dated history. They call the same services as the API, with the same
  * caller identity, so the page shows exactly what the API would.
  */
+@PageResource
 @Path("/sider/henvisninger")
 @Produces(MediaType.TEXT_HTML)
 @TemplateData(target = ReferralStatus.class)

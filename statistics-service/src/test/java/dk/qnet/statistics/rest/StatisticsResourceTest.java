@@ -5,6 +5,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dk.qnet.contracts.EventJson;
 import dk.qnet.contracts.EventType;
@@ -19,6 +21,16 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class StatisticsResourceTest {
+
+    /** A service that only consumes: no outbox relay polling an outbox it never writes, and none of the pages' parts. */
+    @Test
+    void theServiceHasNoOutboxAndNoPages() {
+        assertFalse(io.quarkus.arc.Arc.container().select(dk.qnet.platform.outbox.OutboxRelay.class).isResolvable(), "no outbox relay");
+        assertFalse(io.quarkus.arc.Arc.container().select(dk.qnet.platform.outbox.Outbox.class).isResolvable(), "no outbox");
+        assertFalse(io.quarkus.arc.Arc.container().select(dk.qnet.platform.problem.ErrorPages.class).isResolvable(), "no error pages");
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("dk.qnet.platform.web.PageErrors"), "no pages module");
+        given().get("/sider/").then().statusCode(404).contentType("application/problem+json");
+    }
 
     @Inject
     PublicFiguresRateLimit publicLimit;

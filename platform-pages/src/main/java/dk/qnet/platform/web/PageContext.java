@@ -3,6 +3,7 @@ package dk.qnet.platform.web;
 import dk.qnet.platform.identity.Roles;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.Context;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
@@ -33,19 +34,30 @@ public class PageContext {
         this.request = request;
     }
 
+    /**
+     * Whether someone is logged in. An error page for an address no resource serves is rendered on
+     * the event loop, where the identity cannot be resolved without blocking: that page shows the
+     * bar of someone not logged in.
+     */
     public boolean isLoggedIn() {
-        return !identity.isAnonymous();
+        return !Context.isOnEventLoopThread() && !identity.isAnonymous();
     }
 
     /** The login name (staff, never a woman's name). */
     public String getUserName() {
+        if (!isLoggedIn()) {
+            return "";
+        }
         if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("preferred_username") != null) {
             return jwt.getClaim("preferred_username").toString();
         }
-        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+        return identity.getPrincipal().getName();
     }
 
     public String getRoleLabel() {
+        if (!isLoggedIn()) {
+            return "";
+        }
         for (String role : List.of(Roles.ADMIN, Roles.COORDINATOR, Roles.ADVISER, Roles.SHELTER, Roles.ANALYST)) {
             if (identity.hasRole(role)) {
                 return PageTexts.m("role." + role);
@@ -60,6 +72,10 @@ public class PageContext {
 
     public List<NavLink> getNav() {
         List<NavLink> nav = new ArrayList<>();
+        if (!isLoggedIn()) {
+            nav.add(link(urls.statisticsUrl(), "/", "nav.statistics"));
+            return nav;
+        }
         if (identity.hasRole(Roles.SHELTER) || identity.hasRole(Roles.ADVISER)) {
             nav.add(link(urls.referralUrl(), "/sider/henvisninger", "nav.referrals"));
             nav.add(link(urls.referralUrl(), "/sider/henvisninger/ny", "nav.newReferral"));

@@ -1,5 +1,6 @@
 package dk.qnet.platform.web;
 
+import dk.qnet.platform.problem.PageResource;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
 /** /sider/ in any service: straight on to the user's first page, in this service if it has one. */
+@PageResource
 @Path("/sider")
 public class PagesHome {
 

@@ -7,7 +7,6 @@ import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 
 /**
  * Errors on a page are pages too: a Danish explanation in the shared layout, with the same status
@@ -25,11 +24,7 @@ public class PageErrors implements ErrorPages {
     }
 
     @Override
-    public Optional<Response> render(String path, int status) {
-        return PageHeaders.isPage(path) ? Optional.of(page(status)) : Optional.empty();
-    }
-
-    Response page(int status) {
+    public Response render(int status) {
         String key = switch (status) {
             case 403 -> "error.403";
             case 404 -> "error.404";
