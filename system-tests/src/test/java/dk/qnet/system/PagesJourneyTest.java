@@ -127,6 +127,15 @@ class PagesJourneyTest {
         waitFor(() -> browser.findElement(By.id("status")).getText().equals("Afvist"));
         assertTrue(browser.findElement(By.cssSelector("ol.history")).getText().contains("Uden for netværkets område"));
         checkPage("referral-rejected");
+        // A page gone stale: the referral changed after the coordinator opened it, so her click changes nothing.
+        String stale = apiReferral("shelter-odense");
+        browser.get(referrals + "/" + stale);
+        waitFor(() -> browser.findElement(By.id("status")).getText().equals("Modtaget"));
+        given().auth().oauth2(suite.passwordToken("coordinator-odense")).header("If-Match", "\"0\"")
+                .post(suite.baseUrl(suite.referralPort) + "/api/v1/referrals/" + stale + "/accept").then().statusCode(200);
+        browser.findElement(By.id("accept")).click();
+        waitFor(() -> browser.getPageSource().contains("Sagen er ændret i mellemtiden"));
+        checkPage("referral-stale-412");
 
         // 3. The matching board: a volunteer, the engine's proposal with its reasons, approve, yes, a meeting.
         String coordinatorToken = suite.passwordToken("coordinator-odense");

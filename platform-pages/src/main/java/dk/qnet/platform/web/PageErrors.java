@@ -29,6 +29,7 @@ public class PageErrors implements ErrorPages {
             case 403 -> "error.403";
             case 404 -> "error.404";
             case 409 -> "error.409";
+            case 412 -> "error.412";
             case 429 -> "error.429";
             default -> status >= 500 ? "error.500" : "error.400";
         };

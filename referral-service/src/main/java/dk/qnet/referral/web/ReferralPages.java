@@ -144,6 +144,7 @@ public class ReferralPages {
         return detail.data("r", ReferralPageViews.Detail.of(view))
                 .data("history", history.stream().map(ReferralPageViews.Step::of).toList())
                 .data("sent", sent)
+                .data("version", referral.version)
                 .data("canDecide", coordinator && view.status() == ReferralStatus.RECEIVED)
                 .data("canWithdraw", sender && !view.status().isFinal())
                 .data("rejectReasons", StatusReason.REJECTION)
@@ -155,7 +156,7 @@ public class ReferralPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     public Response accept(@PathParam("id") String id, MultivaluedMap<String, String> body) {
-        return act(id, body, referralId -> referrals.accept(referralId, IfMatch.NONE, caller));
+        return act(id, body, (referralId, shown) -> referrals.accept(referralId, shown, caller));
     }
 
     @POST
@@ -163,7 +164,7 @@ public class ReferralPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     public Response reject(@PathParam("id") String id, MultivaluedMap<String, String> body) {
-        return act(id, body, referralId -> referrals.reject(referralId, reason(body, StatusReason.REJECTION), IfMatch.NONE, caller));
+        return act(id, body, (referralId, shown) -> referrals.reject(referralId, reason(body, StatusReason.REJECTION), shown, caller));
     }
 
     @POST
@@ -171,7 +172,7 @@ public class ReferralPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.ADMIN})
     public Response withdraw(@PathParam("id") String id, MultivaluedMap<String, String> body) {
-        return act(id, body, referralId -> referrals.withdraw(referralId, reason(body, StatusReason.WITHDRAWAL), IfMatch.NONE, caller));
+        return act(id, body, (referralId, shown) -> referrals.withdraw(referralId, reason(body, StatusReason.WITHDRAWAL), shown, caller));
     }
 
     private TemplateInstance blankForm(FormState state, String key) {
@@ -182,12 +183,25 @@ public class ReferralPages {
         return Response.status(400).entity(blankForm(state, key)).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
-    /** A form's action on one referral: its CSRF token first, then the change, then back to the referral. */
-    private Response act(String id, MultivaluedMap<String, String> body, java.util.function.Consumer<UUID> change) {
+    /**
+     * A form's action on one referral: its CSRF token first, then the change, made only if the
+     * referral is still at the version the page showed (else the 412 page: someone changed it
+     * meanwhile), then back to the referral.
+     */
+    private Response act(String id, MultivaluedMap<String, String> body, java.util.function.BiConsumer<UUID, IfMatch> change) {
         csrf.verify(body.getFirst(PageCsrf.FIELD));
         UUID referralId = PathIds.uuidOrNotFound(id);
-        change.accept(referralId);
+        change.accept(referralId, shownVersion(body));
         return Response.seeOther(URI.create("/sider/henvisninger/" + referralId)).build();
+    }
+
+    /** The version of the referral the form was shown with (its hidden field "version"). */
+    static IfMatch shownVersion(MultivaluedMap<String, String> body) {
+        String version = body.getFirst("version");
+        if (version == null || !version.matches("[0-9]{1,18}")) {
+            throw ProblemException.invalid("version", "is required: the version of the referral the page showed");
+        }
+        return IfMatch.parse(IfMatch.etagOf(Long.parseLong(version)));
     }
 
     private static StatusReason reason(MultivaluedMap<String, String> body, java.util.Set<StatusReason> allowed) {
