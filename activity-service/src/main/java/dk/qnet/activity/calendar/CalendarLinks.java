@@ -3,6 +3,8 @@ package dk.qnet.activity.calendar;
 import dk.qnet.activity.Activity;
 import dk.qnet.activity.ActivityStatus;
 import dk.qnet.activity.Network;
+import dk.qnet.activity.service.ActivityRepository;
+import dk.qnet.activity.service.NetworkRepository;
 import dk.qnet.platform.time.SuiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,13 +25,20 @@ import java.util.Optional;
 @ApplicationScoped
 public class CalendarLinks {
 
+    /** A feed lists at most this many planned activities, the soonest first. */
+    static final int MAX_FEED = 500;
+
     private final EntityManager em;
+    private final ActivityRepository activities;
+    private final NetworkRepository networks;
     private final CalendarConfig config;
     private final SecureRandom random = new SecureRandom();
     private final SuiteClock clock;
 
-    public CalendarLinks(EntityManager em, CalendarConfig config, SuiteClock clock) {
+    public CalendarLinks(EntityManager em, ActivityRepository activities, NetworkRepository networks, CalendarConfig config, SuiteClock clock) {
         this.em = em;
+        this.activities = activities;
+        this.networks = networks;
         this.config = config;
         config.publicBaseUrl().ifPresent(url -> {
             java.net.URI u = java.net.URI.create(url);
@@ -82,15 +91,14 @@ public class CalendarLinks {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
-        List<String> networks = em.createNativeQuery("select network_id from calendar_link where token_hash = ?1 and created_at > ?2")
+        List<String> linked = em.createNativeQuery("select network_id from calendar_link where token_hash = ?1 and created_at > ?2")
                 .setParameter(1, hash(token)).setParameter(2, clock.now().minus(config.linkLifetime())).getResultList();
-        if (networks.isEmpty()) {
+        if (linked.isEmpty()) {
             return Optional.empty();
         }
-        String networkId = networks.get(0);
-        Network network = em.find(Network.class, networkId);
-        List<Activity> planned = em.createQuery("from Activity where networkId = :n and status = :s order by startsAt", Activity.class)
-                .setParameter("n", networkId).setParameter("s", ActivityStatus.PLANNED).setMaxResults(500).getResultList();
+        String networkId = linked.get(0);
+        Network network = networks.findById(networkId);
+        List<Activity> planned = activities.in(networkId, ActivityStatus.PLANNED).range(0, MAX_FEED - 1).list();
         String name = network == null ? "Qnet" : network.name;
         return Optional.of(IcsWriter.calendar(name + " – aktiviteter", planned, clock.now()));
     }

@@ -1,7 +1,7 @@
 package dk.qnet.activity.messaging;
 
-import dk.qnet.activity.Network;
 import dk.qnet.activity.service.KnownPeople;
+import dk.qnet.activity.service.NetworkRepository;
 import dk.qnet.activity.service.RegistrationService;
 import dk.qnet.contracts.network.NetworkUpdated;
 import dk.qnet.contracts.referral.ReferralErased;
@@ -11,7 +11,6 @@ import dk.qnet.contracts.volunteer.VolunteerStatusChanged;
 import dk.qnet.platform.inbox.EventHandlers;
 import dk.qnet.platform.inbox.EventProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -27,10 +26,10 @@ public class ActivityEventsConsumer {
     private final EventHandlers referralHandlers;
     private final EventHandlers volunteerHandlers;
 
-    public ActivityEventsConsumer(EventProcessor processor, EntityManager em, RegistrationService registrations, KnownPeople known) {
+    public ActivityEventsConsumer(EventProcessor processor, NetworkRepository networks, RegistrationService registrations, KnownPeople known) {
         this.processor = processor;
         this.networkHandlers = EventHandlers.forConsumer("activity-service.networks")
-                .on(NetworkUpdated.class, e -> upsert(em, e.payload()));
+                .on(NetworkUpdated.class, e -> networks.apply(e.payload()));
         this.referralHandlers = EventHandlers.forConsumer("activity-service.referrals")
                 .on(ReferralReceived.class, e -> known.received(e.payload()))
                 .on(ReferralStatusChanged.class, e -> known.statusChanged(e.payload()))
@@ -40,21 +39,6 @@ public class ActivityEventsConsumer {
                 });
         this.volunteerHandlers = EventHandlers.forConsumer("activity-service.volunteers")
                 .on(VolunteerStatusChanged.class, e -> known.volunteer(e.payload()));
-    }
-
-    /** The newest description wins; an older one arriving late changes nothing. */
-    static void upsert(EntityManager em, NetworkUpdated n) {
-        Network network = em.find(Network.class, n.networkId());
-        if (network == null) {
-            network = new Network();
-            network.networkId = n.networkId();
-        } else if (network.updatedAt.isAfter(n.updatedAt())) {
-            return;
-        }
-        network.name = n.name();
-        network.active = n.active();
-        network.updatedAt = n.updatedAt();
-        em.persist(network);
     }
 
     @Incoming("networks")

@@ -18,8 +18,6 @@ import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.platform.time.SuiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,13 +28,21 @@ import java.util.UUID;
 @ApplicationScoped
 public class ActivityService {
 
-    private final EntityManager em;
+    private final ActivityRepository activities;
+    private final RegistrationRepository registrations;
+    private final NetworkRepository networks;
     private final ActivityValidator validator;
     private final Outbox outbox;
     private final SuiteClock clock;
 
-    public ActivityService(EntityManager em, Outbox outbox, ActivityValidator validator, SuiteClock clock) {
-        this.em = em;
+    /** A list answers at most this many; the paged list is the API's. */
+    static final int MAX_LISTED = 1000;
+
+    public ActivityService(ActivityRepository activities, RegistrationRepository registrations, NetworkRepository networks, Outbox outbox,
+                           ActivityValidator validator, SuiteClock clock) {
+        this.activities = activities;
+        this.registrations = registrations;
+        this.networks = networks;
         this.validator = validator;
         this.outbox = outbox;
         this.clock = clock;
@@ -45,32 +51,13 @@ public class ActivityService {
     /** A page of the activities the caller may see, soonest first. */
     @Transactional
     public Page<Activity> page(CallerIdentity caller, ActivityStatus status, PageRequest request) {
-        String where = (caller.isAdmin() ? " where 1 = 1" : " where networkId = :network") + (status == null ? "" : " and status = :status");
-        var items = em.createQuery("from Activity" + where + " order by startsAt, id", Activity.class);
-        var total = em.createQuery("select count(a) from Activity a" + where, Long.class);
-        if (!caller.isAdmin()) {
-            String network = caller.required(caller.networkId(), Roles.NETWORK_CLAIM);
-            items.setParameter("network", network);
-            total.setParameter("network", network);
-        }
-        if (status != null) {
-            items.setParameter("status", status);
-            total.setParameter("status", status);
-        }
-        return request.answer(items.setFirstResult(request.offset()).setMaxResults(request.size()).getResultList(), total.getSingleResult());
+        var query = activities.in(networkOf(caller), status);
+        return request.answer(query.range(request.offset(), request.offset() + request.size() - 1).list(), query.count());
     }
 
     @Transactional
     public List<Activity> listVisible(CallerIdentity caller, ActivityStatus status) {
-        String statusClause = status == null ? "" : " and status = :status";
-        var query = caller.isAdmin()
-                ? em.createQuery("from Activity where 1 = 1" + statusClause + " order by startsAt", Activity.class)
-                : em.createQuery("from Activity where networkId = :network" + statusClause + " order by startsAt", Activity.class)
-                        .setParameter("network", caller.required(caller.networkId(), Roles.NETWORK_CLAIM));
-        if (status != null) {
-            query.setParameter("status", status);
-        }
-        return query.setMaxResults(1000).getResultList();
+        return activities.in(networkOf(caller), status).range(0, MAX_LISTED - 1).list();
     }
 
     @Transactional
@@ -85,7 +72,7 @@ public class ActivityService {
         a.status = ActivityStatus.PLANNED;
         a.createdAt = now;
         a.updatedAt = now;
-        em.persist(a);
+        activities.persist(a);
         outbox.append(a.id.toString(), scheduled(a));
         return a;
     }
@@ -97,7 +84,7 @@ public class ActivityService {
         if (request.networkId() != null && !request.networkId().equals(a.networkId)) {
             throw ProblemException.invalid("networkId", "an activity cannot move to another network");
         }
-        int confirmed = RegistrationService.confirmedHeads(em, a.id);
+        int confirmed = registrations.confirmedHeads(a.id);
         if (request.capacity() < confirmed) {
             throw ProblemException.invalid("capacity", "must be at least the " + confirmed + " people already confirmed");
         }
@@ -112,8 +99,7 @@ public class ActivityService {
         Activity a = planned(lockVisible(id, ifMatch, caller));
         a.status = ActivityStatus.CANCELLED;
         a.updatedAt = clock.now();
-        List<UUID> toNotify = em.createQuery("select r.id from Registration r where r.activityId = :a and r.state <> :cancelled order by r.queuedAt", UUID.class)
-                .setParameter("a", a.id).setParameter("cancelled", Registration.State.CANCELLED).getResultList();
+        List<UUID> toNotify = registrations.notCancelledOf(a.id);
         outbox.append(a.id.toString(), new ActivityCancelled(a.id, a.networkId, toNotify, a.updatedAt));
         return a;
     }
@@ -128,7 +114,7 @@ public class ActivityService {
         }
         if (request.attendedRegistrationIds() != null) {
             for (UUID registrationId : request.attendedRegistrationIds()) {
-                Registration r = em.find(Registration.class, registrationId);
+                Registration r = registrations.findById(registrationId);
                 if (r == null || !r.activityId.equals(a.id) || r.state != Registration.State.CONFIRMED) {
                     throw ProblemException.invalid("attendedRegistrationIds", "must be confirmed registrations of this activity");
                 }
@@ -148,11 +134,7 @@ public class ActivityService {
 
     @Transactional
     public Activity get(UUID id, CallerIdentity caller) {
-        Activity a = em.find(Activity.class, id);
-        if (a == null || !mayAccess(a.networkId, caller)) {
-            throw ProblemException.notFound();
-        }
-        return a;
+        return activities.findByIdOptional(id).filter(a -> mayAccess(a.networkId, caller)).orElseThrow(ProblemException::notFound);
     }
 
     Activity lockVisible(UUID id, CallerIdentity caller) {
@@ -161,10 +143,7 @@ public class ActivityService {
 
     /** The activity locked for a change the caller may make, still at a version the caller named (else 412). */
     Activity lockVisible(UUID id, IfMatch ifMatch, CallerIdentity caller) {
-        Activity a = em.find(Activity.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (a == null || !mayAccess(a.networkId, caller)) {
-            throw ProblemException.notFound();
-        }
+        Activity a = activities.findLocked(id).filter(found -> mayAccess(found.networkId, caller)).orElseThrow(ProblemException::notFound);
         ifMatch.check(a.version);
         return a;
     }
@@ -174,6 +153,11 @@ public class ActivityService {
             throw ProblemException.conflict("The activity is " + a.status + "; only a planned activity can change.");
         }
         return a;
+    }
+
+    /** Whose activities the caller sees: an administrator's are every network's (null). */
+    private static String networkOf(CallerIdentity caller) {
+        return caller.isAdmin() ? null : caller.required(caller.networkId(), Roles.NETWORK_CLAIM);
     }
 
     /** The coordinator of the activity's network, or admin. */
@@ -194,7 +178,7 @@ public class ActivityService {
                 throw ProblemException.invalid("networkId", "must be your own network");
             }
         }
-        Network network = em.find(Network.class, networkId);
+        Network network = networks.findById(networkId);
         if (network == null || !network.active) {
             throw ProblemException.invalid("networkId", "is not a known, active network");
         }

@@ -7,7 +7,6 @@ import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.platform.time.SuiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
@@ -20,15 +19,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class RegistrationService {
 
-    private final EntityManager em;
+    private final RegistrationRepository registrations;
     private final ActivityValidator validator;
     private final ActivityService activities;
     private final KnownPeople known;
     private final SuiteClock clock;
 
-    public RegistrationService(EntityManager em, ActivityService activities, KnownPeople known, ActivityValidator validator,
+    public RegistrationService(RegistrationRepository registrations, ActivityService activities, KnownPeople known, ActivityValidator validator,
                                SuiteClock clock) {
-        this.em = em;
+        this.registrations = registrations;
         this.validator = validator;
         this.activities = activities;
         this.known = known;
@@ -50,8 +49,7 @@ public class RegistrationService {
         if (a.signupDeadline != null && clock.now().isAfter(a.signupDeadline)) {
             throw ProblemException.conflict("The sign-up deadline has passed.");
         }
-        if (request.referralId() != null && active(activityId, "referralId", request.referralId())
-                || request.volunteerId() != null && active(activityId, "volunteerId", request.volunteerId())) {
+        if (registrations.isRegistered(activityId, request.referralId(), request.volunteerId())) {
             throw ProblemException.conflict("This person is already registered for the activity.");
         }
         Registration r = new Registration();
@@ -72,30 +70,25 @@ public class RegistrationService {
                 r.volunteers = ActivityValidator.zeroIfNull(request.volunteers());
             }
         }
-        boolean anyoneWaiting = !waiting(activityId).isEmpty();
+        boolean anyoneWaiting = !registrations.waitingFor(activityId).isEmpty();
         // Nobody jumps the queue: while people wait, newcomers wait behind them.
-        r.state = !anyoneWaiting && confirmedHeads(em, activityId) + r.headCount() <= a.capacity
+        r.state = !anyoneWaiting && registrations.confirmedHeads(activityId) + r.headCount() <= a.capacity
                 ? Registration.State.CONFIRMED : Registration.State.WAITLISTED;
         r.createdAt = clock.now();
-        em.persist(r);
-        em.flush();
-        em.refresh(r);
-        return r;
+        return registrations.add(r);
     }
 
     /** Cancels a registration and moves the first waiting people up while they fit. */
     @Transactional
     public Registration cancel(UUID activityId, UUID registrationId, CallerIdentity caller) {
         Activity a = ActivityService.planned(activities.lockVisible(activityId, caller));
-        Registration r = em.find(Registration.class, registrationId);
-        if (r == null || !r.activityId.equals(activityId)) {
-            throw ProblemException.notFound();
-        }
+        Registration r = registrations.findByIdOptional(registrationId).filter(found -> found.activityId.equals(activityId))
+                .orElseThrow(ProblemException::notFound);
         if (r.state == Registration.State.CANCELLED) {
             throw ProblemException.conflict("The registration is already cancelled.");
         }
         r.state = Registration.State.CANCELLED;
-        em.flush();
+        registrations.flush();
         promote(a);
         return r;
     }
@@ -103,13 +96,12 @@ public class RegistrationService {
     @Transactional
     public List<Registration> list(UUID activityId, CallerIdentity caller) {
         activities.get(activityId, caller);
-        return em.createQuery("from Registration where activityId = :a order by queuedAt", Registration.class)
-                .setParameter("a", activityId).getResultList();
+        return registrations.of(activityId);
     }
 
     private void promote(Activity a) {
-        int confirmed = confirmedHeads(em, a.id);
-        for (Registration next : waiting(a.id)) {
+        int confirmed = registrations.confirmedHeads(a.id);
+        for (Registration next : registrations.waitingFor(a.id)) {
             if (confirmed + next.headCount() > a.capacity) {
                 break;
             }
@@ -118,27 +110,9 @@ public class RegistrationService {
         }
     }
 
-    private List<Registration> waiting(UUID activityId) {
-        return em.createQuery("from Registration where activityId = :a and state = :s order by queuedAt", Registration.class)
-                .setParameter("a", activityId).setParameter("s", Registration.State.WAITLISTED).getResultList();
-    }
-
-    private boolean active(UUID activityId, String field, UUID personId) {
-        return em.createQuery("select count(r) from Registration r where r.activityId = :a and r." + field + " = :p and r.state <> :c", Long.class)
-                .setParameter("a", activityId).setParameter("p", personId).setParameter("c", Registration.State.CANCELLED)
-                .getSingleResult() > 0;
-    }
-
-    static int confirmedHeads(EntityManager em, UUID activityId) {
-        Object heads = em.createQuery("select sum(r.women + r.children + r.volunteers) from Registration r where r.activityId = :a and r.state = :s")
-                .setParameter("a", activityId).setParameter("s", Registration.State.CONFIRMED).getSingleResult();
-        return heads == null ? 0 : ((Number) heads).intValue();
-    }
-
     /** Erasure: the woman's registrations become head counts; the counts stay right. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int anonymise(UUID referralId) {
-        return em.createQuery("update Registration set referralId = null, kind = :anonymous where referralId = :r")
-                .setParameter("anonymous", Registration.Kind.ANONYMOUS).setParameter("r", referralId).executeUpdate();
+        return registrations.anonymise(referralId);
     }
 }

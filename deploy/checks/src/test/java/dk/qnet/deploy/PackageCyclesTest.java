@@ -51,6 +51,20 @@ class PackageCyclesTest {
         slices().matching("dk.qnet.(**)").should().beFreeOfCycles().check(classes);
     }
 
+    /**
+     * One persistence style: services, resources, pages, consumers and jobs work with repositories
+     * (Panache's, or a store that speaks SQL where a query needs PostgreSQL itself), never with the
+     * EntityManager themselves.
+     */
+    @Test
+    void onlyRepositoriesSpeakToTheDatabase() {
+        noClasses().that().haveSimpleNameEndingWith("Service").or().haveSimpleNameEndingWith("Resource")
+                .or().haveSimpleNameEndingWith("Pages").or().haveSimpleNameEndingWith("Consumer")
+                .or().haveSimpleNameEndingWith("Job").or().haveSimpleNameEndingWith("Dispatcher")
+                .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
+                .check(classes);
+    }
+
     /** Every "now" and "today" comes from platform's SuiteClock, so one injected Clock sets the time for all. */
     @Test
     void nobodyReadsTheSystemClockButSuiteClock() {

@@ -12,6 +12,7 @@ import dk.qnet.matching.MatchingDue;
 import dk.qnet.matching.engine.Explanation;
 import dk.qnet.matching.engine.VolunteerProfile;
 import dk.qnet.matching.volunteer.Volunteer;
+import dk.qnet.matching.volunteer.VolunteerRepository;
 import dk.qnet.matching.waiting.PoolStatus;
 import dk.qnet.matching.waiting.WaitingReferral;
 import dk.qnet.matching.waiting.WaitingReferralRepository;
@@ -22,7 +23,6 @@ import dk.qnet.platform.paging.PageRequest;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.platform.time.SuiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,19 +61,19 @@ public class MatchService {
     private final ExcludedPairs excluded;
     private final OutcomeRepository outcomes;
     private final WaitingReferralRepository pool;
-    private final EntityManager em;
+    private final VolunteerRepository volunteers;
     private final Outbox outbox;
     private final MatchingDue due;
     private final SuiteClock clock;
 
     public MatchService(MatchRepository matches, MeetingRepository meetings, ExcludedPairs excluded, OutcomeRepository outcomes,
-                        WaitingReferralRepository pool, EntityManager em, Outbox outbox, MatchingDue due, SuiteClock clock) {
+                        WaitingReferralRepository pool, VolunteerRepository volunteers, Outbox outbox, MatchingDue due, SuiteClock clock) {
         this.matches = matches;
         this.meetings = meetings;
         this.excluded = excluded;
         this.outcomes = outcomes;
         this.pool = pool;
-        this.em = em;
+        this.volunteers = volunteers;
         this.outbox = outbox;
         this.due = due;
         this.clock = clock;
@@ -98,7 +98,7 @@ public class MatchService {
         Instant now = clock.now();
         if (accepted) {
             m.accept(now);
-            Volunteer v = em.find(Volunteer.class, m.volunteerId());
+            Volunteer v = volunteers.findById(m.volunteerId());
             if (v.status == VolunteerProfile.Status.APPROVED) {
                 v.status = VolunteerProfile.Status.ACTIVE;
             }
@@ -167,7 +167,7 @@ public class MatchService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forget(UUID referralId) {
-        em.flush();
+        matches.flush();
         outcomes.forgetReferral(referralId);
         excluded.forget(referralId);
         matches.forget(referralId);
@@ -193,7 +193,7 @@ public class MatchService {
         if (reason == MatchEndReason.NOT_A_GOOD_FIT) {
             excluded.exclude(m.referralId(), m.volunteerId());
         }
-        Volunteer volunteer = em.find(Volunteer.class, m.volunteerId());
+        Volunteer volunteer = volunteers.findById(m.volunteerId());
         due.volunteer(volunteer.networkId, volunteer.municipalityCode);
         outbox.append(m.referralId().toString(), new MatchEnded(m.id(), m.referralId(), m.networkId(), m.volunteerId(),
                 reason, ending.days(), ending.early(), now));

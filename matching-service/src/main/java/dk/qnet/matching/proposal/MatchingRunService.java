@@ -5,15 +5,17 @@ import dk.qnet.contracts.match.MatchProposed;
 import dk.qnet.contracts.referral.MatchingProfile;
 import dk.qnet.matching.MatchingConfig;
 import dk.qnet.matching.MatchingDue;
-import dk.qnet.matching.match.ExcludedPairs;
-import dk.qnet.matching.match.MatchRepository;
 import dk.qnet.matching.engine.Candidate;
 import dk.qnet.matching.engine.EngineSettings;
 import dk.qnet.matching.engine.Explanation;
 import dk.qnet.matching.engine.MatchingEngine;
 import dk.qnet.matching.engine.PairScorer;
 import dk.qnet.matching.engine.VolunteerProfile;
+import dk.qnet.matching.match.ExcludedPairs;
+import dk.qnet.matching.match.MatchRepository;
+import dk.qnet.matching.network.NetworkRepository;
 import dk.qnet.matching.volunteer.Volunteer;
+import dk.qnet.matching.volunteer.VolunteerRepository;
 import dk.qnet.matching.waiting.WaitingReferral;
 import dk.qnet.matching.waiting.WaitingReferralRepository;
 import dk.qnet.platform.identity.CallerIdentity;
@@ -21,7 +23,6 @@ import dk.qnet.platform.outbox.Outbox;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.platform.time.SuiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
@@ -49,7 +50,8 @@ public class MatchingRunService {
         }
     }
 
-    private final EntityManager em;
+    private final NetworkRepository networks;
+    private final VolunteerRepository volunteers;
     private final ProposalRepository proposals;
     private final WaitingReferralRepository pool;
     private final MatchRepository matches;
@@ -59,9 +61,10 @@ public class MatchingRunService {
     private final MatchingConfig config;
     private final SuiteClock clock;
 
-    public MatchingRunService(EntityManager em, ProposalRepository proposals, WaitingReferralRepository pool, MatchRepository matches,
+    public MatchingRunService(NetworkRepository networks, VolunteerRepository volunteers, ProposalRepository proposals, WaitingReferralRepository pool, MatchRepository matches,
                               ExcludedPairs excluded, Outbox outbox, MatchingDue due, MatchingConfig config, SuiteClock clock) {
-        this.em = em;
+        this.networks = networks;
+        this.volunteers = volunteers;
         this.proposals = proposals;
         this.pool = pool;
         this.matches = matches;
@@ -92,17 +95,10 @@ public class MatchingRunService {
         List<WaitingReferral> women = pool.readyIn(networkId);
         Set<String> regions = new HashSet<>();
         women.forEach(w -> regions.add(region(w.municipalityCode)));
-        @SuppressWarnings("unchecked")
-        List<String> networkMunicipalities = em.createNativeQuery("select municipality_code from network_municipality where network_id = ?1")
-                .setParameter(1, networkId).getResultList();
-        networkMunicipalities.forEach(m -> regions.add(region(m)));
+        networks.municipalitiesOf(networkId).forEach(m -> regions.add(region(m)));
         List<String> regionMunicipalities = Municipalities.all().keySet().stream()
                 .filter(code -> regions.contains(region(code))).sorted().toList();
-        List<Volunteer> volunteers = women.isEmpty() ? List.of() : em.createQuery("""
-                        from Volunteer where status in (:statuses) and (networkId = :n or municipalityCode in (:codes))
-                        """, Volunteer.class)
-                .setParameter("statuses", List.of(VolunteerProfile.Status.APPROVED, VolunteerProfile.Status.ACTIVE))
-                .setParameter("n", networkId).setParameter("codes", regionMunicipalities).getResultList();
+        List<Volunteer> volunteers = women.isEmpty() ? List.of() : this.volunteers.availableFor(networkId, regionMunicipalities);
 
         Map<UUID, Set<UUID>> excludedPairs = excluded.volunteersExcludedFor(women.stream().map(w -> w.referralId).toList());
         Map<UUID, Integer> load = matches.openCountsByVolunteer();
@@ -155,8 +151,7 @@ public class MatchingRunService {
     /** 404 unless the network exists and the caller is its coordinator or an admin. */
     @Transactional
     public void requireOwn(String networkId, CallerIdentity caller) {
-        boolean known = !em.createNativeQuery("select 1 from network where network_id = ?1").setParameter(1, networkId).getResultList().isEmpty();
-        if (!known || !caller.managesNetwork(networkId)) {
+        if (!networks.exists(networkId) || !caller.managesNetwork(networkId)) {
             throw ProblemException.notFound();
         }
     }

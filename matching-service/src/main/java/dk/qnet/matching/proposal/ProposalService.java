@@ -3,14 +3,13 @@ package dk.qnet.matching.proposal;
 import dk.qnet.matching.engine.Explanation;
 import dk.qnet.matching.match.MatchService;
 import dk.qnet.matching.volunteer.Volunteer;
+import dk.qnet.matching.volunteer.VolunteerRepository;
 import dk.qnet.matching.waiting.PoolStatus;
 import dk.qnet.matching.waiting.WaitingReferral;
 import dk.qnet.matching.waiting.WaitingReferralRepository;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 
@@ -22,15 +21,15 @@ public class ProposalService {
     private final WaitingReferralRepository pool;
     private final MatchingRunService runs;
     private final MatchService matches;
-    private final EntityManager em;
+    private final VolunteerRepository volunteers;
 
     public ProposalService(ProposalRepository proposals, WaitingReferralRepository pool, MatchingRunService runs, MatchService matches,
-                           EntityManager em) {
+                           VolunteerRepository volunteers) {
         this.proposals = proposals;
         this.pool = pool;
         this.runs = runs;
         this.matches = matches;
-        this.em = em;
+        this.volunteers = volunteers;
     }
 
     @Transactional
@@ -40,7 +39,7 @@ public class ProposalService {
         proposal.approve();
         WaitingReferral woman = pool.findLocked(proposal.referralId()).filter(w -> w.status == PoolStatus.READY)
                 .orElseThrow(() -> ProblemException.conflict("The woman is no longer waiting for a volunteer."));
-        Volunteer volunteer = em.find(Volunteer.class, proposal.volunteerId(), LockModeType.PESSIMISTIC_WRITE);
+        Volunteer volunteer = volunteers.findLocked(proposal.volunteerId()).orElseThrow();
         Explanation recheck = runs.recheck(woman, volunteer);
         if (!recheck.feasible()) {
             throw ProblemException.conflict("The proposal no longer holds: " + recheck.checks().stream().filter(c -> !c.passed())

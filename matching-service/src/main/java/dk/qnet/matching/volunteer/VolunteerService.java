@@ -3,6 +3,7 @@ package dk.qnet.matching.volunteer;
 import dk.qnet.contracts.volunteer.VolunteerStatusChanged;
 import dk.qnet.matching.MatchingDue;
 import dk.qnet.matching.engine.VolunteerProfile.Status;
+import dk.qnet.matching.network.NetworkRepository;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.outbox.Outbox;
@@ -14,7 +15,6 @@ import dk.qnet.platform.problem.RequestRules;
 import dk.qnet.platform.time.SuiteClock;
 import dk.qnet.platform.validation.FieldRules;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,14 +36,17 @@ public class VolunteerService {
             Status.PAUSED, EnumSet.of(Status.ACTIVE, Status.INACTIVE),
             Status.INACTIVE, EnumSet.noneOf(Status.class));
 
-    private final EntityManager em;
+    private final VolunteerRepository volunteers;
+    private final NetworkRepository networks;
     private final RequestRules rules;
     private final Outbox outbox;
     private final MatchingDue due;
     private final SuiteClock clock;
 
-    public VolunteerService(EntityManager em, RequestRules rules, Outbox outbox, MatchingDue due, SuiteClock clock) {
-        this.em = em;
+    public VolunteerService(VolunteerRepository volunteers, NetworkRepository networks, RequestRules rules, Outbox outbox, MatchingDue due,
+                            SuiteClock clock) {
+        this.volunteers = volunteers;
+        this.networks = networks;
         this.rules = rules;
         this.outbox = outbox;
         this.due = due;
@@ -61,7 +64,7 @@ public class VolunteerService {
         v.status = Status.APPLIED;
         v.createdAt = clock.now();
         v.updatedAt = v.createdAt;
-        em.persist(v);
+        volunteers.persist(v);
         outbox.append(v.id.toString(), new VolunteerStatusChanged(v.id, v.networkId, VolunteerStatusChanged.Status.valueOf(v.status.name()), null, v.createdAt));
         return v;
     }
@@ -107,48 +110,33 @@ public class VolunteerService {
     /** A page of the volunteers the caller manages: an administrator's are every network's. */
     @Transactional
     public Page<Volunteer> page(CallerIdentity caller, PageRequest request) {
-        String where = caller.isAdmin() ? "" : " where networkId = :n";
-        var items = em.createQuery("from Volunteer" + where + " order by networkId, firstName, id", Volunteer.class);
-        var total = em.createQuery("select count(v) from Volunteer v" + where, Long.class);
-        if (!caller.isAdmin()) {
-            String network = caller.required(caller.networkId(), Roles.NETWORK_CLAIM);
-            items.setParameter("n", network);
-            total.setParameter("n", network);
+        if (caller.isAdmin()) {
+            return request.answer(volunteers.page(request.offset(), request.size()), volunteers.count());
         }
-        return request.answer(items.setFirstResult(request.offset()).setMaxResults(request.size()).getResultList(), total.getSingleResult());
+        String network = caller.required(caller.networkId(), Roles.NETWORK_CLAIM);
+        return request.answer(volunteers.pageIn(network, request.offset(), request.size()), volunteers.countIn(network));
     }
 
     @Transactional
     public List<Volunteer> list(CallerIdentity caller) {
-        if (caller.isAdmin()) {
-            return em.createQuery("from Volunteer order by networkId, firstName, id", Volunteer.class).setMaxResults(5000).getResultList();
-        }
-        return em.createQuery("from Volunteer where networkId = :n order by firstName, id", Volunteer.class)
-                .setParameter("n", caller.required(caller.networkId(), Roles.NETWORK_CLAIM)).getResultList();
+        return caller.isAdmin() ? volunteers.all() : volunteers.allIn(caller.required(caller.networkId(), Roles.NETWORK_CLAIM));
     }
 
     /** The volunteer locked for a change the caller may make, still at a version the caller named (else 412). */
     private Volunteer forUpdate(UUID id, IfMatch ifMatch, CallerIdentity caller) {
-        Volunteer v = em.find(Volunteer.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (v == null || !caller.managesNetwork(v.networkId)) {
-            throw ProblemException.notFound();
-        }
+        Volunteer v = volunteers.findLocked(id).filter(found -> caller.managesNetwork(found.networkId)).orElseThrow(ProblemException::notFound);
         ifMatch.check(v.version);
         return v;
     }
 
     private Volunteer visible(UUID id, CallerIdentity caller) {
-        Volunteer v = em.find(Volunteer.class, id);
-        if (v == null || !caller.managesNetwork(v.networkId)) {
-            throw ProblemException.notFound();
-        }
-        return v;
+        return volunteers.findByIdOptional(id).filter(v -> caller.managesNetwork(v.networkId)).orElseThrow(ProblemException::notFound);
     }
 
     private String networkFor(String requested, CallerIdentity caller) {
         String networkId = caller.isAdmin() ? requested : caller.required(caller.networkId(), Roles.NETWORK_CLAIM);
         if (networkId == null || requested != null && !requested.equals(networkId)
-                || em.createNativeQuery("select 1 from network where network_id = ?1").setParameter(1, networkId).getResultList().isEmpty()) {
+                || !networks.exists(networkId)) {
             throw ProblemException.invalid("networkId", caller.isAdmin() ? "must be a known network" : "must be your own network");
         }
         return networkId;

@@ -6,7 +6,6 @@ import dk.qnet.referral.config.RoutingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,8 +6,6 @@ import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.referral.Referral;
 import dk.qnet.referral.ReferralStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,10 +23,10 @@ public class ReferralQuery {
     public record Page(List<Referral> items, int page, int size, long total) {
     }
 
-    private final EntityManager em;
+    private final ReferralRepository referrals;
 
-    public ReferralQuery(EntityManager em) {
-        this.em = em;
+    public ReferralQuery(ReferralRepository referrals) {
+        this.referrals = referrals;
     }
 
     @Transactional
@@ -52,15 +50,9 @@ public class ReferralQuery {
             where.add("r.unrouted = :unrouted");
             params.put("unrouted", filter.unrouted());
         }
-        String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        TypedQuery<Referral> query = em.createQuery("select r from Referral r" + clause + " order by r.receivedAt desc, r.id", Referral.class);
-        TypedQuery<Long> count = em.createQuery("select count(r) from Referral r" + clause, Long.class);
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<Referral> items = query.setFirstResult(filter.page() * filter.size()).setMaxResults(filter.size()).getResultList();
-        return new Page(items, filter.page(), filter.size(), count.getSingleResult());
+        String conditions = String.join(" and ", where);
+        List<Referral> items = referrals.page(conditions, params, filter.page() * filter.size(), filter.size());
+        return new Page(items, filter.page(), filter.size(), referrals.count(conditions, params));
     }
 
     private static void scope(CallerIdentity caller, List<String> where, Map<String, Object> params) {

@@ -29,8 +29,6 @@ import dk.qnet.referral.crypto.PersonalDataVault;
 import dk.qnet.referral.service.NewReferral;
 import dk.qnet.referral.webhook.Webhooks;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,7 +45,9 @@ public class ReferralService {
     public record Created(Referral referral, boolean replayed) {
     }
 
-    private final EntityManager em;
+    private final ReferralRepository referrals;
+    private final StatusHistory history;
+    private final IdempotencyKeys idempotencyKeys;
     private final Outbox outbox;
     private final NetworkRouting routing;
     private final PersonalDataStore personalData;
@@ -58,11 +58,13 @@ public class ReferralService {
     private final ReferralRequestValidator validator;
     private final SuiteClock clock;
 
-    public ReferralService(EntityManager em, Outbox outbox, NetworkRouting routing, PersonalDataStore personalData,
+    public ReferralService(ReferralRepository referrals, StatusHistory history, IdempotencyKeys idempotencyKeys, Outbox outbox, NetworkRouting routing, PersonalDataStore personalData,
                            PersonalDataVault vault, AuditLog audit, ObjectMapper json, Webhooks webhooks,
                            ReferralRequestValidator validator, SuiteClock clock) {
         this.validator = validator;
-        this.em = em;
+        this.referrals = referrals;
+        this.history = history;
+        this.idempotencyKeys = idempotencyKeys;
         this.outbox = outbox;
         this.routing = routing;
         this.personalData = personalData;
@@ -111,7 +113,7 @@ public class ReferralService {
         r.consentRecordedBy = caller.subject();
         r.receivedAt = now;
         r.updatedAt = now;
-        em.persist(r);
+        referrals.persist(r);
         NewReferral.Woman w = request.woman();
         NewReferral.Safety s = request.safety();
         personalData.save(id, new PersonalData(w.firstName().strip(), w.lastName().strip(),
@@ -149,10 +151,7 @@ public class ReferralService {
         if (reason == null) {
             throw ProblemException.invalid("reason", "must be one of " + java.util.Arrays.toString(BreakGlassReason.values()));
         }
-        Referral r = em.find(Referral.class, id);
-        if (r == null) {
-            throw ProblemException.notFound();
-        }
+        Referral r = referrals.findByIdOptional(id).orElseThrow(ProblemException::notFound);
         return new Disclosure(r, ReferralAccess.View.FULL, audited(r, caller, "BREAK_GLASS", reason.name()).orElse(null));
     }
 
@@ -189,7 +188,7 @@ public class ReferralService {
     @Transactional
     public List<ReferralStatusChange> history(UUID id, CallerIdentity caller) {
         visible(id, caller);
-        return ReferralStatusChange.<ReferralStatusChange>find("referralId = ?1 order by id", id).page(0, MAX_HISTORY).list();
+        return history.of(id, MAX_HISTORY);
     }
 
     @Transactional
@@ -242,7 +241,7 @@ public class ReferralService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void consentWithdrawnInMatching(UUID id) {
-        Referral r = em.find(Referral.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Referral r = referrals.findLocked(id).orElse(null);
         if (r == null) {
             return;
         }
@@ -259,7 +258,7 @@ public class ReferralService {
      */
     @Transactional
     public boolean closeIfUndecided(UUID id, Instant receivedBefore) {
-        Referral r = em.find(Referral.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Referral r = referrals.findLocked(id).orElse(null);
         if (r == null || r.status != ReferralStatus.RECEIVED || !r.receivedAt.isBefore(receivedBefore)) {
             return false;
         }
@@ -282,7 +281,7 @@ public class ReferralService {
     /** Erases one referral whose retention time after its final status has passed. */
     @Transactional
     public boolean eraseIfExpired(UUID id, Instant finalBefore) {
-        Referral r = em.find(Referral.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Referral r = referrals.findLocked(id).orElse(null);
         if (r == null || r.erasedAt != null || r.finalAt == null || !r.finalAt.isBefore(finalBefore)) {
             return false;
         }
@@ -293,7 +292,7 @@ public class ReferralService {
     /** Applies a status that follows from matching, as the system; an illegal step is ignored. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyFromMatching(UUID id, ReferralStatus status, StatusReason reason) {
-        Referral r = em.find(Referral.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Referral r = referrals.findLocked(id).orElse(null);
         if (r != null && r.status != status && ReferralLifecycle.allows(r.status, status)) {
             transition(r, status, reason, "system");
         }
@@ -313,7 +312,7 @@ public class ReferralService {
         r.scrubAfterErasure();
         r.erasedAt = clock.now();
         r.updatedAt = r.erasedAt;
-        em.createNativeQuery("delete from idempotency_key where referral_id = ?1").setParameter(1, r.id).executeUpdate();
+        idempotencyKeys.forget(r.id);
         outbox.append(r.id.toString(), new ReferralErased(r.id, cause, r.erasedAt));
     }
 
@@ -337,19 +336,14 @@ public class ReferralService {
     }
 
     private Referral visible(UUID id, CallerIdentity caller) {
-        Referral r = em.find(Referral.class, id);
-        if (r == null || ReferralAccess.viewOf(r, caller) == ReferralAccess.View.NONE) {
-            throw ProblemException.notFound();
-        }
-        return r;
+        return referrals.findByIdOptional(id).filter(r -> ReferralAccess.viewOf(r, caller) != ReferralAccess.View.NONE)
+                .orElseThrow(ProblemException::notFound);
     }
 
     /** The referral locked for a change the caller may see, still at a version the caller named (else 412). */
     private Referral forUpdate(UUID id, IfMatch ifMatch, CallerIdentity caller) {
-        Referral r = em.find(Referral.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (r == null || ReferralAccess.viewOf(r, caller) == ReferralAccess.View.NONE) {
-            throw ProblemException.notFound();
-        }
+        Referral r = referrals.findLocked(id).filter(found -> ReferralAccess.viewOf(found, caller) != ReferralAccess.View.NONE)
+                .orElseThrow(ProblemException::notFound);
         ifMatch.check(r.version);
         return r;
     }
@@ -373,7 +367,7 @@ public class ReferralService {
         change.reason = r.statusReason;
         change.changedAt = r.updatedAt;
         change.changedBy = changedBy;
-        em.persist(change);
+        history.persist(change);
         webhooks.enqueue(r.senderOrgId, r.id, r.status.name(), r.updatedAt);
     }
 
@@ -387,29 +381,15 @@ public class ReferralService {
      * finds it, so two retries racing each other still create one referral.
      */
     private Optional<Referral> claimIdempotencyKey(String orgId, String key, byte[] requestBytes, UUID newId) {
-        String requestHash = vault.keyedHash(requestBytes);
-        int inserted = em.createNativeQuery("""
-                insert into idempotency_key (sender_org_id, key, request_hash, referral_id, created_at)
-                values (?1, ?2, ?3, ?4, now()) on conflict do nothing
-                """)
-                .setParameter(1, orgId)
-                .setParameter(2, key)
-                .setParameter(3, requestHash)
-                .setParameter(4, newId)
-                .executeUpdate();
-        if (inserted == 1) {
+        if (idempotencyKeys.claim(orgId, key, vault.keyedHash(requestBytes), newId)) {
             return Optional.empty();
         }
-        Object[] earlier = (Object[]) em.createNativeQuery(
-                        "select request_hash, referral_id from idempotency_key where sender_org_id = ?1 and key = ?2")
-                .setParameter(1, orgId)
-                .setParameter(2, key)
-                .getSingleResult();
-        if (!vault.matchesKeyedHash(requestBytes, (String) earlier[0])) {
+        IdempotencyKeys.Earlier earlier = idempotencyKeys.earlier(orgId, key);
+        if (!vault.matchesKeyedHash(requestBytes, earlier.requestHash())) {
             throw new ProblemException(Problem.of(422, "idempotency-key-reused", "Idempotency key reused",
                     "This Idempotency-Key was used before with a different request body."));
         }
-        return Optional.of(em.find(Referral.class, earlier[1]));
+        return referrals.findByIdOptional(earlier.referralId());
     }
 
     private byte[] requestBytes(NewReferral request) {

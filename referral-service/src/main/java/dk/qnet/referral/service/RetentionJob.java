@@ -4,7 +4,6 @@ import dk.qnet.platform.time.SuiteClock;
 import dk.qnet.referral.config.ReferralConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -22,13 +21,16 @@ public class RetentionJob {
     /** At most this many referrals a pass; the next pass takes the rest. */
     private static final int BATCH = 10_000;
 
-    private final EntityManager em;
+    private final ReferralRepository referralsInStore;
+    private final IdempotencyKeys idempotencyKeys;
     private final ReferralService referrals;
     private final ReferralConfig config;
     private final SuiteClock clock;
 
-    public RetentionJob(EntityManager em, ReferralService referrals, ReferralConfig config, SuiteClock clock) {
-        this.em = em;
+    public RetentionJob(ReferralRepository referralsInStore, IdempotencyKeys idempotencyKeys, ReferralService referrals, ReferralConfig config,
+                        SuiteClock clock) {
+        this.referralsInStore = referralsInStore;
+        this.idempotencyKeys = idempotencyKeys;
         this.referrals = referrals;
         this.config = config;
         this.clock = clock;
@@ -46,20 +48,14 @@ public class RetentionJob {
     /** Closes and erases every referral still RECEIVED longer than the undecided retention; returns how many. */
     public int closeUndecided(Instant now) {
         Instant receivedBefore = now.minus(config.undecidedRetention());
-        List<UUID> ids = em.createQuery("select r.id from Referral r where r.status = :received and r.receivedAt < :before", UUID.class)
-                .setParameter("received", dk.qnet.referral.ReferralStatus.RECEIVED)
-                .setParameter("before", receivedBefore)
-                .setMaxResults(BATCH)
-                .getResultList();
+        List<UUID> ids = referralsInStore.undecidedSince(receivedBefore, BATCH);
         return each(ids, id -> referrals.closeIfUndecided(id, receivedBefore), "closed and erased %d referral(s) nobody decided on");
     }
 
     /** Deletes the idempotency keys older than their replay window; returns how many. */
     @Transactional
     public int purgeIdempotencyKeys(Instant now) {
-        return em.createNativeQuery("delete from idempotency_key where created_at < ?1")
-                .setParameter(1, now.minus(config.idempotencyWindow()))
-                .executeUpdate();
+        return idempotencyKeys.purgeBefore(now.minus(config.idempotencyWindow()));
     }
 
     /** Erases every referral final for longer than the retention time at {@code now}; returns how many. */
@@ -84,9 +80,6 @@ public class RetentionJob {
 
     @Transactional
     List<UUID> expired(Instant finalBefore) {
-        return em.createQuery("select r.id from Referral r where r.erasedAt is null and r.finalAt < :before", UUID.class)
-                .setParameter("before", finalBefore)
-                .setMaxResults(BATCH)
-                .getResultList();
+        return referralsInStore.finalSince(finalBefore, BATCH);
     }
 }

@@ -1,7 +1,6 @@
 package dk.qnet.referral.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.qnet.platform.persistence.SqlValues;
 import dk.qnet.platform.time.SuiteClock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,7 +9,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -35,7 +33,7 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
-    private final EntityManager em;
+    private final WebhookDeliveries deliveries;
     private final WebhookConfig config;
     private final ObjectMapper json;
     private final Webhooks webhooks;
@@ -45,11 +43,11 @@ public class WebhookDispatcher {
     private final AtomicLong pending = new AtomicLong();
     private final SuiteClock clock;
 
-    public WebhookDispatcher(EntityManager em, WebhookConfig config, ObjectMapper json, Webhooks webhooks, MeterRegistry registry, SuiteClock clock) {
+    public WebhookDispatcher(WebhookDeliveries deliveries, WebhookConfig config, ObjectMapper json, Webhooks webhooks, MeterRegistry registry, SuiteClock clock) {
         this.registry = registry;
         Gauge.builder("qnet.webhook.pending", pending, AtomicLong::get)
                 .description("Webhook deliveries neither delivered nor given up: waiting for their next attempt").register(registry);
-        this.em = em;
+        this.deliveries = deliveries;
         this.config = config;
         this.json = json;
         this.webhooks = webhooks;
@@ -69,20 +67,8 @@ public class WebhookDispatcher {
 
     List<Due> claim() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
-                    update webhook_delivery d set next_attempt_at = now() + interval '2 minutes'
-                    from webhook_subscription s
-                    where d.id in (select id from webhook_delivery
-                                   where delivered_at is null and failed_at is null and next_attempt_at <= now()
-                                   order by id limit 50 for update skip locked)
-                      and s.org_id = d.org_id
-                    returning d.id, d.org_id, d.referral_id, d.status, d.changed_at, d.attempts, s.url, s.master_key_id, s.wrapped_key,
-                              s.sealed_secret
-                    """).getResultList();
-            return rows.stream().map(r -> new Due(((Number) r[0]).longValue(), (String) r[1], (UUID) r[2], (String) r[3],
-                    SqlValues.instant(r[4]), ((Number) r[5]).intValue(), (String) r[6],
-                    webhooks.openSecret((String) r[1], (String) r[7], (byte[]) r[8], (byte[]) r[9]))).toList();
+            return deliveries.claimDue().stream().map(c -> new Due(c.id(), c.orgId(), c.referralId(), c.status(), c.changedAt(), c.attempts(),
+                    c.url(), webhooks.openSecret(c.orgId(), c.masterKeyId(), c.wrappedKey(), c.sealedSecret()))).toList();
         });
     }
 
@@ -112,16 +98,12 @@ public class WebhookDispatcher {
             registry.counter("qnet.webhook.deliveries", "outcome",
                     failure == null ? "delivered" : attempts >= config.maxAttempts() ? "given_up" : "retry").increment();
             if (failure == null) {
-                em.createNativeQuery("update webhook_delivery set delivered_at = now(), attempts = ?2, last_error = null where id = ?1")
-                        .setParameter(1, due.id()).setParameter(2, attempts).executeUpdate();
+                deliveries.delivered(due.id(), attempts);
             } else if (attempts >= config.maxAttempts()) {
-                em.createNativeQuery("update webhook_delivery set failed_at = now(), attempts = ?2, last_error = ?3 where id = ?1")
-                        .setParameter(1, due.id()).setParameter(2, attempts).setParameter(3, failure.name()).executeUpdate();
+                deliveries.givenUp(due.id(), attempts, failure);
                 LOG.warnf("Webhook delivery %d given up after %d attempts (%s)", due.id(), attempts, failure);
             } else {
-                em.createNativeQuery("update webhook_delivery set next_attempt_at = ?2, attempts = ?3, last_error = ?4 where id = ?1")
-                        .setParameter(1, due.id()).setParameter(2, clock.now().plus(backoff(attempts)))
-                        .setParameter(3, attempts).setParameter(4, failure.name()).executeUpdate();
+                deliveries.retryAt(due.id(), clock.now().plus(backoff(attempts)), attempts, failure);
             }
         });
     }
@@ -129,8 +111,7 @@ public class WebhookDispatcher {
     @Scheduled(every = "${qnet.webhooks.metrics-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void countPending() {
         try {
-            pending.set(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                    "select count(*) from webhook_delivery where delivered_at is null and failed_at is null").getSingleResult()).longValue()));
+            pending.set(QuarkusTransaction.requiringNew().call(deliveries::pending));
         } catch (RuntimeException e) {
             // The database away: readiness says so; the gauge keeps its last value.
         }
