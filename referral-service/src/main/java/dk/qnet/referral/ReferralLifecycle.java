@@ -10,9 +10,7 @@ import static dk.qnet.referral.ReferralStatus.REJECTED;
 import static dk.qnet.referral.ReferralStatus.WAITLISTED;
 import static dk.qnet.referral.ReferralStatus.WITHDRAWN;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
+import dk.qnet.platform.lifecycle.StateMachine;
 import java.util.Set;
 
 /**
@@ -25,30 +23,22 @@ import java.util.Set;
  */
 public final class ReferralLifecycle {
 
-    private static final Map<ReferralStatus, Set<ReferralStatus>> NEXT = new EnumMap<>(ReferralStatus.class);
-
-    static {
-        NEXT.put(RECEIVED, EnumSet.of(ACCEPTED, REJECTED, WITHDRAWN, CLOSED));
-        NEXT.put(ACCEPTED, EnumSet.of(WAITLISTED, MATCHED, WITHDRAWN, CLOSED));
-        NEXT.put(WAITLISTED, EnumSet.of(MATCHED, WITHDRAWN, CLOSED));
-        NEXT.put(MATCHED, EnumSet.of(ACTIVE, WAITLISTED, WITHDRAWN, CLOSED));
-        NEXT.put(ACTIVE, EnumSet.of(COMPLETED, WAITLISTED, WITHDRAWN, CLOSED));
-        for (ReferralStatus s : ReferralStatus.values()) {
-            if (s.isFinal()) {
-                NEXT.put(s, EnumSet.noneOf(ReferralStatus.class));
-            }
-        }
-    }
+    private static final StateMachine<ReferralStatus> STEPS = StateMachine.of(ReferralStatus.class)
+            .from(RECEIVED, ACCEPTED, REJECTED, WITHDRAWN, CLOSED)
+            .from(ACCEPTED, WAITLISTED, MATCHED, WITHDRAWN, CLOSED)
+            .from(WAITLISTED, MATCHED, WITHDRAWN, CLOSED)
+            .from(MATCHED, ACTIVE, WAITLISTED, WITHDRAWN, CLOSED)
+            .from(ACTIVE, COMPLETED, WAITLISTED, WITHDRAWN, CLOSED)
+            .build();
 
     private ReferralLifecycle() {
     }
 
     public static boolean allows(ReferralStatus from, ReferralStatus to) {
-        return NEXT.get(from).contains(to);
+        return STEPS.allows(from, to);
     }
 
     public static Set<ReferralStatus> next(ReferralStatus from) {
-        Set<ReferralStatus> next = NEXT.get(from);
-        return next.isEmpty() ? EnumSet.noneOf(ReferralStatus.class) : EnumSet.copyOf(next);
+        return STEPS.next(from);
     }
 }

@@ -6,9 +6,7 @@ import static dk.qnet.matching.match.MatchStatus.DECLINED;
 import static dk.qnet.matching.match.MatchStatus.ENDED;
 import static dk.qnet.matching.match.MatchStatus.OFFERED;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
+import dk.qnet.platform.lifecycle.StateMachine;
 import java.util.Set;
 
 /**
@@ -21,29 +19,24 @@ import java.util.Set;
  */
 public final class MatchLifecycle {
 
-    private static final Map<MatchStatus, Set<MatchStatus>> NEXT = new EnumMap<>(MatchStatus.class);
-
-    static {
-        NEXT.put(OFFERED, EnumSet.of(ACCEPTED, DECLINED));
-        NEXT.put(ACCEPTED, EnumSet.of(ACTIVE, ENDED));
-        NEXT.put(ACTIVE, EnumSet.of(ENDED));
-        NEXT.put(DECLINED, EnumSet.noneOf(MatchStatus.class));
-        NEXT.put(ENDED, EnumSet.noneOf(MatchStatus.class));
-    }
+    private static final StateMachine<MatchStatus> STEPS = StateMachine.of(MatchStatus.class)
+            .from(OFFERED, ACCEPTED, DECLINED)
+            .from(ACCEPTED, ACTIVE, ENDED)
+            .from(ACTIVE, ENDED)
+            .build();
 
     private MatchLifecycle() {
     }
 
     public static boolean allows(MatchStatus from, MatchStatus to) {
-        return NEXT.get(from).contains(to);
+        return STEPS.allows(from, to);
     }
 
     public static Set<MatchStatus> next(MatchStatus from) {
-        Set<MatchStatus> next = NEXT.get(from);
-        return next.isEmpty() ? EnumSet.noneOf(MatchStatus.class) : EnumSet.copyOf(next);
+        return STEPS.next(from);
     }
 
     public static boolean isFinal(MatchStatus status) {
-        return NEXT.get(status).isEmpty();
+        return STEPS.isFinal(status);
     }
 }
