@@ -15,7 +15,7 @@ import dk.qnet.contracts.referral.ReferralErased;
 import dk.qnet.contracts.referral.ReferralReceived;
 import dk.qnet.contracts.referral.ReferralStatusChanged;
 import dk.qnet.contracts.volunteer.VolunteerStatusChanged;
-import dk.qnet.statistics.service.StatisticsConfig;
+import dk.qnet.statistics.StatisticsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -1,6 +1,6 @@
 package dk.qnet.statistics.aggregate;
 
-import dk.qnet.statistics.service.StatisticsConfig;
+import dk.qnet.statistics.StatisticsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

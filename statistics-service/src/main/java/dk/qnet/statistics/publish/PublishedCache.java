@@ -1,6 +1,6 @@
 package dk.qnet.statistics.publish;
 
-import dk.qnet.statistics.service.StatisticsConfig;
+import dk.qnet.statistics.StatisticsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;

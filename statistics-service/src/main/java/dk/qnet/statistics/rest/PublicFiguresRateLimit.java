@@ -2,7 +2,7 @@ package dk.qnet.statistics.rest;
 
 import dk.qnet.platform.ratelimit.RateLimitAnswer;
 import dk.qnet.platform.ratelimit.TokenBuckets;
-import dk.qnet.statistics.service.StatisticsConfig;
+import dk.qnet.statistics.StatisticsConfig;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;

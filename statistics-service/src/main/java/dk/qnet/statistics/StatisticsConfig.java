@@ -1,4 +1,4 @@
-package dk.qnet.statistics.service;
+package dk.qnet.statistics;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
