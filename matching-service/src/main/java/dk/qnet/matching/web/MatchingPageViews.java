@@ -1,25 +1,22 @@
 package dk.qnet.matching.web;
 
-import dk.qnet.contracts.DanishTime;
 import dk.qnet.matching.attention.AttentionService;
 import dk.qnet.matching.engine.Explanation;
 import dk.qnet.matching.match.MatchService;
 import dk.qnet.matching.match.MatchStatus;
 import dk.qnet.matching.proposal.MatchingRunService;
 import dk.qnet.matching.volunteer.Volunteer;
+import dk.qnet.platform.web.PageDates;
 import dk.qnet.platform.web.PageTexts;
 import io.quarkus.qute.TemplateData;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /** What the matching pages show, in Danish words and dates. A woman appears only as a short case number. */
 final class MatchingPageViews {
-
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
 
     private MatchingPageViews() {
     }
@@ -30,11 +27,11 @@ final class MatchingPageViews {
     }
 
     static String date(LocalDate d) {
-        return d == null ? "" : DATE.format(d);
+        return PageDates.date(d);
     }
 
     static String date(Instant at) {
-        return at == null ? "" : DATE.format(at.atZone(DanishTime.ZONE));
+        return PageDates.date(at);
     }
 
     @TemplateData

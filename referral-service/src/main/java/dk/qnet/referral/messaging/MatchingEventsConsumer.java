@@ -10,7 +10,7 @@ import dk.qnet.platform.inbox.EventHandlers;
 import dk.qnet.platform.inbox.EventProcessor;
 import dk.qnet.referral.ReferralStatus;
 import dk.qnet.referral.StatusReason;
-import dk.qnet.referral.service.NetworkRouting;
+import dk.qnet.referral.network.NetworkRouting;
 import dk.qnet.referral.service.ReferralService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -25,6 +25,7 @@ import dk.qnet.referral.ReferralStatusChange;
 import dk.qnet.referral.StatusReason;
 import dk.qnet.referral.audit.AuditLog;
 import dk.qnet.referral.crypto.PersonalDataStore;
+import dk.qnet.referral.network.NetworkRouting;
 import dk.qnet.referral.crypto.PersonalDataVault;
 import dk.qnet.referral.service.NewReferral;
 import dk.qnet.referral.webhook.Webhooks;

@@ -1,12 +1,12 @@
 package dk.qnet.referral.web;
 
-import dk.qnet.contracts.DanishTime;
 import dk.qnet.contracts.referral.AgeBand;
 import dk.qnet.contracts.referral.ConsentScope;
 import dk.qnet.contracts.referral.DayPeriod;
 import dk.qnet.contracts.referral.Interest;
 import dk.qnet.contracts.referral.Need;
 import dk.qnet.platform.problem.ProblemException;
+import dk.qnet.platform.web.PageDates;
 import dk.qnet.platform.web.PageTexts;
 import dk.qnet.referral.ConsentMethod;
 import dk.qnet.referral.PersonalData;
@@ -18,7 +18,6 @@ import io.quarkus.qute.TemplateData;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,8 +25,6 @@ import java.util.UUID;
 /** What the referral pages show, already in Danish words and Danish dates. */
 final class ReferralPageViews {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
-    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d.M.yyyy 'kl.' HH:mm");
 
     /** A value and its Danish label, for a choice on the form. */
     @TemplateData
@@ -95,7 +92,7 @@ final class ReferralPageViews {
                     v.statusReason() == null ? "" : PageTexts.of("reason", v.statusReason()),
                     dateTime(v.receivedAt()), dateTime(v.updatedAt()), v.municipalityCode(),
                     v.networkId() == null ? "" : v.networkId(), Boolean.TRUE.equals(v.unrouted()),
-                    v.expectedMoveOutDate() == null ? "" : DATE.format(v.expectedMoveOutDate()),
+                    PageDates.date(v.expectedMoveOutDate()),
                     v.children() == null ? List.of() : v.children().stream().map(c -> String.valueOf(c.birthYear())).toList(),
                     m == null || m.languages() == null ? List.of() : m.languages().stream().map(l -> PageTexts.of("language", l)).toList(),
                     m == null || m.needs() == null ? List.of() : m.needs().stream().map(n -> PageTexts.of("need", n)).toList(),
@@ -124,7 +121,7 @@ final class ReferralPageViews {
     }
 
     static String dateTime(Instant at) {
-        return at == null ? "" : DATE_TIME.format(at.atZone(DanishTime.ZONE));
+        return PageDates.dateTime(at);
     }
 
 

@@ -112,7 +112,7 @@ class MatchingEventsConsumerTest {
     }
 
     @jakarta.inject.Inject
-    dk.qnet.referral.service.NetworkRouting routing;
+    dk.qnet.referral.network.NetworkRouting routing;
 
     @jakarta.inject.Inject
     jakarta.persistence.EntityManager em;

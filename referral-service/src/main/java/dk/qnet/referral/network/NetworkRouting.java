@@ -1,8 +1,7 @@
-package dk.qnet.referral.service;
+package dk.qnet.referral.network;
 
 import dk.qnet.platform.persistence.SqlValues;
 import dk.qnet.contracts.network.NetworkUpdated;
-import dk.qnet.referral.config.RoutingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

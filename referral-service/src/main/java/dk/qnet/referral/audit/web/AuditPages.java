@@ -1,7 +1,8 @@
-package dk.qnet.referral.web;
+package dk.qnet.referral.audit.web;
 
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.PageResource;
+import dk.qnet.platform.web.PageDates;
 import dk.qnet.platform.web.PageTexts;
 import dk.qnet.referral.audit.AuditLog;
 import io.quarkus.qute.Location;
@@ -28,7 +29,7 @@ public class AuditPages {
     record AuditRow(long id, String at, String actor, String role, String org, String referralId, String action, String reason,
                     boolean breakGlass) {
         static AuditRow of(AuditLog.Entry e) {
-            return new AuditRow(e.id(), ReferralPageViews.dateTime(e.at()), e.actorSubject(), e.actorRole(),
+            return new AuditRow(e.id(), PageDates.dateTime(e.at()), e.actorSubject(), e.actorRole(),
                     e.actorOrg() == null ? "" : e.actorOrg(), e.referralId().toString(),
                     PageTexts.orElse("audit.action." + e.action(), e.action()),
                     e.reason() == null ? "" : PageTexts.orElse("breakGlass." + e.reason(), e.reason()), e.reason() != null);

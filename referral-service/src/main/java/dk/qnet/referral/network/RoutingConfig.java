@@ -1,4 +1,4 @@
-package dk.qnet.referral.config;
+package dk.qnet.referral.network;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
