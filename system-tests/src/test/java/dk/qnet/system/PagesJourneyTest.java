@@ -127,12 +127,14 @@ class PagesJourneyTest {
         waitFor(() -> browser.findElement(By.id("status")).getText().equals("Afvist"));
         assertTrue(browser.findElement(By.cssSelector("ol.history")).getText().contains("Uden for netværkets område"));
         checkPage("referral-rejected");
-        // A page gone stale: the referral changed after the coordinator opened it, so her click changes nothing.
+        // A page gone stale: another coordinator rejected the referral after this one opened it, so her click changes
+        // nothing. (Rejected, not accepted: an accepted woman would wait for the volunteer the board below proposes.)
         String stale = apiReferral("shelter-odense");
         browser.get(referrals + "/" + stale);
         waitFor(() -> browser.findElement(By.id("status")).getText().equals("Modtaget"));
-        given().auth().oauth2(suite.passwordToken("coordinator-odense")).header("If-Match", "\"0\"")
-                .post(suite.baseUrl(suite.referralPort) + "/api/v1/referrals/" + stale + "/accept").then().statusCode(200);
+        given().auth().oauth2(suite.passwordToken("coordinator-odense")).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body("{\"reason\":\"OUT_OF_AREA\"}")
+                .post(suite.baseUrl(suite.referralPort) + "/api/v1/referrals/" + stale + "/reject").then().statusCode(200);
         browser.findElement(By.id("accept")).click();
         waitFor(() -> browser.getPageSource().contains("Sagen er ændret i mellemtiden"));
         checkPage("referral-stale-412");
