@@ -1,15 +1,15 @@
 package dk.qnet.matching.web;
 
+import static dk.qnet.platform.web.PageDates.date;
+
 import dk.qnet.matching.attention.AttentionService;
 import dk.qnet.matching.engine.Explanation;
 import dk.qnet.matching.match.MatchService;
 import dk.qnet.matching.match.MatchStatus;
 import dk.qnet.matching.proposal.MatchingRunService;
 import dk.qnet.matching.volunteer.Volunteer;
-import dk.qnet.platform.web.PageDates;
 import dk.qnet.platform.web.PageTexts;
 import io.quarkus.qute.TemplateData;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +26,6 @@ final class MatchingPageViews {
         return referralId == null ? "" : referralId.toString().substring(0, 8);
     }
 
-    static String date(LocalDate d) {
-        return PageDates.date(d);
-    }
-
-    static String date(Instant at) {
-        return PageDates.date(at);
-    }
 
     @TemplateData
     record Point(String text, int points) {

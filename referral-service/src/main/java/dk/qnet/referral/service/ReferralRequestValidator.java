@@ -1,7 +1,6 @@
 package dk.qnet.referral.service;
 
 import dk.qnet.contracts.referral.ConsentScope;
-import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.FieldErrors;
 import dk.qnet.platform.problem.RequestRules;
 import dk.qnet.platform.time.SuiteClock;
@@ -38,10 +37,10 @@ public class ReferralRequestValidator {
         this.clock = clock;
     }
 
-    public List<FieldError> validate(NewReferral r) {
+    public FieldErrors validate(NewReferral r) {
         FieldErrors errors = rules.check(r);
         if (r == null) {
-            return errors.list();
+            return errors;
         }
         LocalDate today = clock.today();
         if (r.woman() != null && r.woman().preferredContact() == PreferredContact.EMAIL && r.woman().email() == null) {
@@ -70,6 +69,6 @@ public class ReferralRequestValidator {
         if (consent != null && consent.givenAt() != null && consent.givenAt().isAfter(clock.now().plusSeconds(CLOCK_SKEW_SECONDS))) {
             errors.add("consent.givenAt", "must not be in the future");
         }
-        return errors.list();
+        return errors;
     }
 }

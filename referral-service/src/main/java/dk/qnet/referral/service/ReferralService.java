@@ -9,7 +9,6 @@ import dk.qnet.contracts.referral.SenderType;
 import dk.qnet.platform.identity.CallerIdentity;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.outbox.Outbox;
-import dk.qnet.platform.problem.FieldError;
 import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.Problem;
 import dk.qnet.platform.problem.ProblemException;
@@ -78,10 +77,7 @@ public class ReferralService {
 
     @Transactional
     public Created create(NewReferral request, String idempotencyKey, CallerIdentity caller) {
-        List<FieldError> errors = validator.validate(request);
-        if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalid("The referral has " + errors.size() + " invalid field(s).", errors));
-        }
+        validator.validate(request).throwIfAny("The referral");
         SenderType senderType = caller.hasRole(Roles.SHELTER) ? SenderType.SHELTER : SenderType.MUNICIPALITY;
         String senderOrg = caller.senderOrg().orElseThrow(() -> ProblemException.forbidden(
                 "The token lacks the " + (senderType == SenderType.SHELTER ? Roles.ORG_ID_CLAIM : Roles.MUNICIPALITY_CLAIM) + " claim."));

@@ -1,12 +1,14 @@
 package dk.qnet.referral.web;
 
+import static dk.qnet.platform.web.PageDates.date;
+import static dk.qnet.platform.web.PageDates.dateTime;
+
 import dk.qnet.contracts.referral.AgeBand;
 import dk.qnet.contracts.referral.ConsentScope;
 import dk.qnet.contracts.referral.DayPeriod;
 import dk.qnet.contracts.referral.Interest;
 import dk.qnet.contracts.referral.Need;
 import dk.qnet.platform.problem.ProblemException;
-import dk.qnet.platform.web.PageDates;
 import dk.qnet.platform.web.PageTexts;
 import dk.qnet.referral.ConsentMethod;
 import dk.qnet.referral.PersonalData;
@@ -92,7 +94,7 @@ final class ReferralPageViews {
                     v.statusReason() == null ? "" : PageTexts.of("reason", v.statusReason()),
                     dateTime(v.receivedAt()), dateTime(v.updatedAt()), v.municipalityCode(),
                     v.networkId() == null ? "" : v.networkId(), Boolean.TRUE.equals(v.unrouted()),
-                    PageDates.date(v.expectedMoveOutDate()),
+                    date(v.expectedMoveOutDate()),
                     v.children() == null ? List.of() : v.children().stream().map(c -> String.valueOf(c.birthYear())).toList(),
                     m == null || m.languages() == null ? List.of() : m.languages().stream().map(l -> PageTexts.of("language", l)).toList(),
                     m == null || m.needs() == null ? List.of() : m.needs().stream().map(n -> PageTexts.of("need", n)).toList(),
@@ -120,9 +122,6 @@ final class ReferralPageViews {
         }
     }
 
-    static String dateTime(Instant at) {
-        return PageDates.dateTime(at);
-    }
 
 
     private static List<Choice> choices(String prefix, Enum<?>[] values) {
