@@ -3,7 +3,6 @@ package dk.qnet.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ final class ApiOperations {
     }
 
     static List<Endpoint> of(String service, String baseUrl) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpResponse<String> response = Http.client().send(
                 HttpRequest.newBuilder(URI.create(baseUrl + "/q/openapi?format=json")).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(service + " has no OpenAPI document: " + response.statusCode());

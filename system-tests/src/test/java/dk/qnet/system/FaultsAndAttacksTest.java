@@ -86,7 +86,7 @@ class FaultsAndAttacksTest {
         @Test
         void everyWriteEndpointRefusesMalformedRequestsAndWritesNothing() throws Exception {
             Map<String, Long> before = quietRowCounts();
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient http = Http.client();
             Map<String, String> tokens = new java.util.HashMap<>();
             List<String> failures = new ArrayList<>();
             int endpoints = 0;
@@ -295,7 +295,7 @@ class FaultsAndAttacksTest {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = Http.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
     }
 
@@ -481,7 +481,7 @@ class FaultsAndAttacksTest {
         }
 
         HttpResponse<String> health(String path) throws Exception {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(suite.baseUrl(suite.referralPort) + path)).build(),
+            return Http.client().send(HttpRequest.newBuilder(URI.create(suite.baseUrl(suite.referralPort) + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
@@ -557,7 +557,7 @@ class FaultsAndAttacksTest {
     Ledger load(Ledger ledger, int count, IntConsumer fault) throws Exception {
         String name = ledger.name();
         AtomicInteger next = new AtomicInteger();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = Http.client();
         String url = suite.baseUrl(suite.referralPort) + "/api/v1/referrals";
         String run = UUID.randomUUID().toString().substring(0, 8);
         String token = suite.passwordToken("shelter-odense");
