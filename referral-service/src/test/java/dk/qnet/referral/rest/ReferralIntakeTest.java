@@ -238,6 +238,25 @@ class ReferralIntakeTest {
         assertEquals(before, count("referral"));
     }
 
+    /**
+     * A token OIDC accepted is known until it expires (VerifiedTokens): the second call with it is
+     * not verified again, and once its exp has passed it is refused like any expired token.
+     */
+    @Test
+    void aVerifiedTokenIsReusedUntilItExpiresAndThenRefused() throws Exception {
+        String id = ReferralFixtures.create(TestTokens.shelter("shelter-odense"), "0461");
+        Instant expiresAt = Instant.now().plusSeconds(4);
+        String shortLived = TestTokens.builder("shelter", Map.of("org_id", "shelter-odense")).expiresAt(expiresAt).sign(signingKey());
+        double reusedBefore = dk.qnet.testing.PrometheusText.sum(dk.qnet.testing.PrometheusText.scrape(), "qnet_tokens_reused_total");
+        given().auth().oauth2(shortLived).get("/api/v1/referrals/" + id).then().statusCode(200);
+        given().auth().oauth2(shortLived).get("/api/v1/referrals/" + id).then().statusCode(200);
+        double reusedAfter = dk.qnet.testing.PrometheusText.sum(dk.qnet.testing.PrometheusText.scrape(), "qnet_tokens_reused_total");
+        assertTrue(reusedAfter >= reusedBefore + 1, "the second call reused the verified token: " + reusedBefore + " -> " + reusedAfter);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> Instant.now().isAfter(expiresAt.plusSeconds(1)));
+        given().auth().oauth2(shortLived).get("/api/v1/referrals/" + id).then().statusCode(401).contentType(PROBLEM);
+    }
+
     private static java.security.PrivateKey signingKey() {
         try {
             String encoded = org.eclipse.microprofile.config.ConfigProvider.getConfig()
