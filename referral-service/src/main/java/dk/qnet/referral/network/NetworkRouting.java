@@ -1,61 +1,89 @@
 package dk.qnet.referral.network;
 
-import dk.qnet.platform.persistence.SqlValues;
+import dk.qnet.contracts.EventJson;
 import dk.qnet.contracts.network.NetworkUpdated;
+import dk.qnet.platform.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Finds the network that covers a municipality, from the networks matching-service publishes.
- * Where two networks cover one municipality, the first by id takes it. Until every network the
- * configured seed names has arrived, the seed answers for a municipality no known network covers,
- * so a fresh installation routes at once and also while the networks are still arriving one by
- * one (when the first arrival switched the seed off, a referral in that window stayed unrouted).
+ * Finds the network that covers a municipality ({@link Routes}), from the networks matching-service
+ * publishes. The table changes a few times a year and is read at every intake, so it is kept in
+ * memory: read again after this process applied a change (once that commits), and at the latest
+ * {@link #FRESH_FOR_NANOS} after the last reading, which is how a change another replica applied
+ * arrives here. A transaction that changed the table reads the table itself until it ends.
  */
 @ApplicationScoped
 public class NetworkRouting {
 
-    private final EntityManager em;
-    private final Map<String, String> seed = new HashMap<>();
-    private final List<String> seededNetworks;
+    /** How long a reading of the table answers before it is read again: 10 s. */
+    static final long FRESH_FOR_NANOS = 10_000_000_000L;
 
-    public NetworkRouting(EntityManager em, RoutingConfig config) {
+    private record Reading(Routes routes, long readAt) {
+    }
+
+    private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Map<String, String> seed = new HashMap<>();
+    private volatile Reading reading;
+    /** Counts the changes this process applied, so a reading that raced one is not kept. */
+    private final AtomicLong changes = new AtomicLong();
+
+    public NetworkRouting(EntityManager em, TransactionSynchronizationRegistry transactions, RoutingConfig config) {
         this.em = em;
+        this.transactions = transactions;
         for (String pair : config.seed().split(",")) {
             String[] kv = pair.trim().split("=");
             if (kv.length == 2) {
                 seed.put(kv[0].trim(), kv[1].trim());
             }
         }
-        seededNetworks = seed.values().stream().distinct().sorted().toList();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> networkFor(String municipalityCode) {
+        if (transactions.getResource(NetworkRouting.class) != null) {
+            return read().networkFor(municipalityCode);
+        }
+        Reading current = reading;
+        if (current == null || System.nanoTime() - current.readAt() > FRESH_FOR_NANOS) {
+            long generation = changes.get();
+            current = new Reading(read(), System.nanoTime());
+            if (changes.get() == generation) {
+                reading = current;
+            }
+        }
+        return current.routes().networkFor(municipalityCode);
+    }
+
+    private Routes read() {
         @SuppressWarnings("unchecked")
-        List<String> covering = em.createNativeQuery("""
-                select network_id from network_route
-                where active and municipality_codes @> jsonb_build_array(cast(?1 as text)) order by network_id limit 1
-                """).setParameter(1, municipalityCode).getResultList();
-        if (!covering.isEmpty()) {
-            return Optional.of(covering.get(0));
+        List<Object[]> rows = em.createNativeQuery("select network_id, active, cast(municipality_codes as text) from network_route")
+                .getResultList();
+        return Routes.of(rows.stream().map(row -> new Routes.Network((String) row[0], (Boolean) row[1], codes((String) row[2]))).toList(), seed);
+    }
+
+    private static List<String> codes(String json) {
+        try {
+            return List.of(EventJson.read(json, String[].class));
+        } catch (IOException e) {
+            throw new IllegalStateException("network_route holds municipality codes that are not a JSON list", e);
         }
-        if (seededNetworks.isEmpty()) {
-            return Optional.empty();
-        }
-        long seededKnown = ((Number) em.createNativeQuery("select count(*) from network_route where network_id in (?1)")
-                .setParameter(1, seededNetworks).getSingleResult()).longValue();
-        return seededKnown < seededNetworks.size() ? Optional.ofNullable(seed.get(municipalityCode)) : Optional.empty();
     }
 
     /** Applies a network's newest description; an older one arriving late changes nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(NetworkUpdated n) {
+        changedInThisTransaction();
         @SuppressWarnings("unchecked")
         List<Object> current = em.createNativeQuery("select updated_at from network_route where network_id = ?1")
                 .setParameter(1, n.networkId()).getResultList();
@@ -69,7 +97,28 @@ public class NetworkRouting {
                     municipality_codes = excluded.municipality_codes, updated_at = excluded.updated_at
                 """)
                 .setParameter(1, n.networkId()).setParameter(2, n.name()).setParameter(3, n.active())
-                .setParameter(4, dk.qnet.contracts.EventJson.write(n.municipalityCodes())).setParameter(5, n.updatedAt())
+                .setParameter(4, EventJson.write(n.municipalityCodes())).setParameter(5, n.updatedAt())
                 .executeUpdate();
+    }
+
+    /** The reading in memory is dropped now and again when this transaction ends, committed or not. */
+    private void changedInThisTransaction() {
+        changes.incrementAndGet();
+        reading = null;
+        if (transactions.getResource(NetworkRouting.class) != null) {
+            return;
+        }
+        transactions.putResource(NetworkRouting.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                changes.incrementAndGet();
+                reading = null;
+            }
+        });
     }
 }
