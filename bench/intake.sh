@@ -15,4 +15,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 here=$(cd "$(dirname "$0")" && pwd)
 [ "$body" = - ] && body_path= || body_path=$(cd "$(dirname "$body")" && pwd)/$(basename "$body")
 BENCH_BODY=$body_path BENCH_TOKEN=${BENCH_TOKEN:-} BENCH_DELAY_MS=${BENCH_DELAY_MS:-} \
-  wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s "$here/post.lua" "$url" | grep '^RESULT'
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s "$here/post.lua" "$url" | grep '^RESULT' | tee "${TMPDIR:-/tmp}/intake-result.$$"
+# A rate of refusals (an expired token: 401, the limit: 429) is not intake's rate: say so loudly.
+bad=$(sed -n 's/.*non2xx=\([0-9]*\).*/\1/p' "${TMPDIR:-/tmp}/intake-result.$$"); rm -f "${TMPDIR:-/tmp}/intake-result.$$"
+[ "${bad:-0}" = 0 ] || echo "WARNING: $bad answers were not 2xx; this rate is not the intake's" >&2
