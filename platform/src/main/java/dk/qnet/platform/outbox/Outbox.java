@@ -3,11 +3,10 @@ package dk.qnet.platform.outbox;
 import dk.qnet.contracts.EventJson;
 import dk.qnet.contracts.EventType;
 import dk.qnet.platform.time.SuiteClock;
+import dk.qnet.platform.transaction.AfterCompletion;
 import dk.qnet.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
@@ -55,20 +54,9 @@ public class Outbox {
     }
 
     private void wakeRelayAfterCommit() {
-        if (transactions.getResource(OutboxRelay.class) != null) {
-            return;
-        }
-        transactions.putResource(OutboxRelay.class, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
+        AfterCompletion.once(transactions, OutboxRelay.class, committed -> {
+            if (committed) {
+                relay.wake();
             }
         });
     }

@@ -3,9 +3,9 @@ package dk.qnet.referral.network;
 import dk.qnet.contracts.EventJson;
 import dk.qnet.contracts.network.NetworkUpdated;
 import dk.qnet.platform.persistence.SqlValues;
+import dk.qnet.platform.transaction.AfterCompletion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -51,7 +51,7 @@ public class NetworkRouting {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> networkFor(String municipalityCode) {
-        if (transactions.getResource(NetworkRouting.class) != null) {
+        if (AfterCompletion.registered(transactions, NetworkRouting.class)) {
             return read().networkFor(municipalityCode);
         }
         Reading current = reading;
@@ -105,20 +105,9 @@ public class NetworkRouting {
     private void changedInThisTransaction() {
         changes.incrementAndGet();
         reading = null;
-        if (transactions.getResource(NetworkRouting.class) != null) {
-            return;
-        }
-        transactions.putResource(NetworkRouting.class, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                changes.incrementAndGet();
-                reading = null;
-            }
+        AfterCompletion.once(transactions, NetworkRouting.class, committed -> {
+            changes.incrementAndGet();
+            reading = null;
         });
     }
 }
