@@ -10,8 +10,12 @@ import java.util.List;
  *
  * <p>Primary suppression hides each count from 1 to threshold − 1. Complementary suppression then
  * makes every "line" (a node and its children along one dimension, the others fixed) hold either
- * no hidden cell or at least two, so no line can be solved for a hidden cell. Every query is
- * answered from this one cube, so two overlapping queries can't be subtracted to undo it.
+ * no hidden cell or at least two, so no line can be solved for a hidden cell. Lines with two or
+ * more hidden cells can still be narrowed together (two hidden cells whose line leaves 2 are both
+ * 1), so {@link SuppressionAudit} then works out, with a linear program over every shown cell and
+ * every total, the interval each small hidden cell could take, and more is hidden until each could
+ * be 0 and could be at least the threshold. Every query is answered from this one cube, so two
+ * overlapping queries can't be subtracted to undo it; every hidden cell is published the same way.
  */
 public final class Cube {
 
@@ -68,8 +72,26 @@ public final class Cube {
         return state[i][j][k];
     }
 
-    /** Applies primary and complementary suppression. */
+    /** Applies primary and complementary suppression, then the audit, which hides more where it must. */
     public void suppress(int threshold) {
+        suppressByLines(threshold);
+        // The audit: what a reader could work out with a linear program over every shown cell and
+        // every total. Where she could pin a small cell closer than [0, threshold], hide more.
+        for (List<int[]> failing = SuppressionAudit.unprotected(this, threshold); !failing.isEmpty();
+             failing = SuppressionAudit.unprotected(this, threshold)) {
+            boolean hid = false;
+            for (int[] cell : failing) {
+                hid |= hideBeside(cell, threshold);
+            }
+            if (!hid) {
+                throw new IllegalStateException("suppression could not protect a cell although every cell in reach is hidden");
+            }
+            protectLines(threshold);
+        }
+    }
+
+    /** Primary suppression, and complementary suppression until no line has exactly one hidden cell. */
+    void suppressByLines(int threshold) {
         if (threshold < 1) {
             throw new IllegalArgumentException("threshold must be at least 1");
         }
@@ -81,6 +103,10 @@ public final class Cube {
                 }
             }
         }
+        protectLines(threshold);
+    }
+
+    private void protectLines(int threshold) {
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -88,6 +114,63 @@ public final class Cube {
                 changed |= protect(line, threshold);
             }
         }
+    }
+
+    /**
+     * Hides one more cell in a total the failing cell is part of: the smallest shown count of at
+     * least the threshold, else the largest shown count, else a shown zero. Where every cell of its
+     * totals is hidden already, the search goes on through the hidden cells it shares them with.
+     */
+    private boolean hideBeside(int[] failing, int threshold) {
+        List<int[][]> all = lines();
+        java.util.Set<List<Integer>> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<int[]> reach = new java.util.ArrayDeque<>();
+        reach.add(failing);
+        seen.add(List.of(failing[0], failing[1], failing[2]));
+        while (!reach.isEmpty()) {
+            int[] cell = reach.poll();
+            int[] best = null;
+            for (int[][] line : all) {
+                if (!contains(line, cell)) {
+                    continue;
+                }
+                for (int[] c : line) {
+                    if (state[c[0]][c[1]][c[2]] == State.SHOWN) {
+                        if (best == null || better(c, best, threshold)) {
+                            best = c;
+                        }
+                    } else if (seen.add(List.of(c[0], c[1], c[2]))) {
+                        reach.add(c);
+                    }
+                }
+            }
+            if (best != null) {
+                state[best[0]][best[1]][best[2]] = State.HIDDEN_TO_PROTECT;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code a} is a better cell to hide than {@code b}: large enough and small, else large. */
+    private boolean better(int[] a, int[] b, int threshold) {
+        long va = value[a[0]][a[1]][a[2]];
+        long vb = value[b[0]][b[1]][b[2]];
+        boolean aEnough = va >= threshold;
+        boolean bEnough = vb >= threshold;
+        if (aEnough != bEnough) {
+            return aEnough;
+        }
+        return aEnough ? va < vb : va > vb;
+    }
+
+    private static boolean contains(int[][] line, int[] cell) {
+        for (int[] c : line) {
+            if (c[0] == cell[0] && c[1] == cell[1] && c[2] == cell[2]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every line: a node and its children along one additive dimension, the other two fixed. */
@@ -121,7 +204,9 @@ public final class Cube {
     /**
      * A line with exactly one hidden cell gives it away by subtraction: hide one more. The one
      * chosen is the smallest shown count large enough that the two hidden cells together can't
-     * be pinned down from the known range of the first (1 to threshold − 1) either.
+     * be pinned down from the known range of the first (1 to threshold − 1) either. A line whose
+     * node is shown and whose hidden children add up to less than the threshold tells that each of
+     * them is small (two hidden cells in a line that leaves 2 are both 1): hide one more there too.
      */
     private boolean protect(int[][] line, int threshold) {
         int hidden = 0;
@@ -132,24 +217,34 @@ public final class Cube {
                 hiddenValue += value[c[0]][c[1]][c[2]];
             }
         }
-        if (hidden != 1) {
+        // The line's own answer: where its node is shown, its hidden children add up to a known
+        // sum, so each of them is at most that sum; it must leave room for the threshold.
+        boolean nodeShown = state[line[0][0]][line[0][1]][line[0][2]] == State.SHOWN;
+        if (hidden == 0 || hidden >= 2 && (!nodeShown || hiddenValue >= threshold)) {
             return false;
         }
+        long need = hidden == 1 ? threshold + 2L : threshold;
         int[] best = null;
         int[] largest = null;
+        int[] zero = null;
         for (int[] c : line) {
             long v = value[c[0]][c[1]][c[2]];
-            if (state[c[0]][c[1]][c[2]] != State.SHOWN || v <= 0) {
+            if (state[c[0]][c[1]][c[2]] != State.SHOWN) {
                 continue;
             }
-            if (v + hiddenValue >= threshold + 2 && (best == null || v < value[best[0]][best[1]][best[2]])) {
+            if (v <= 0) {
+                zero = zero == null ? c : zero;
+                continue;
+            }
+            if (v + hiddenValue >= need && (best == null || v < value[best[0]][best[1]][best[2]])) {
                 best = c;
             }
             if (largest == null || v > value[largest[0]][largest[1]][largest[2]]) {
                 largest = c;
             }
         }
-        int[] chosen = best != null ? best : largest;
+        // A zero only where nothing else is left: the audit may have hidden a cell whose other totals hold only zeros.
+        int[] chosen = best != null ? best : largest != null ? largest : zero;
         if (chosen == null) {
             return false;
         }

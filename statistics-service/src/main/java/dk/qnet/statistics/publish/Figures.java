@@ -44,7 +44,7 @@ public class Figures {
     public record Spread(Integer median, Integer p90, boolean published) {
     }
 
-    /** Marks a complementary-suppressed cell: hidden so that another one can't be worked out. */
+    /** Marks every hidden cell, small or hidden to protect a small one: the same symbol for both. */
     public static final String HIDDEN = "x";
 
     private final EntityManager em;
@@ -352,8 +352,8 @@ public class Figures {
         long v = cube.value(t, g, k);
         return switch (cube.state(t, g, k)) {
             case SHOWN -> shown(v);
-            case BELOW_THRESHOLD -> new Figure(null, "<" + threshold, true);
-            case HIDDEN_TO_PROTECT -> new Figure(null, HIDDEN, true);
+            // One symbol for every hidden cell: a reader must not learn which of them are the small ones.
+            case BELOW_THRESHOLD, HIDDEN_TO_PROTECT -> new Figure(null, HIDDEN, true);
         };
     }
 

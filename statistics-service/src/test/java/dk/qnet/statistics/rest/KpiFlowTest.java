@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.qnet.contracts.EventType;
+import dk.qnet.statistics.publish.Figures;
 import dk.qnet.testing.KafkaProbe;
 import dk.qnet.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -200,9 +201,9 @@ class KpiFlowTest {
         expected.put("safetyImproved", 5);
         expected.put("wellbeingImproved", 6);
         expected.forEach((kpi, value) -> assertEquals(value, year.getInt("figures.'" + kpi + "'.value"), kpi));
-        // Three women still wait at the end of the year: published as <5, never as 3.
+        // Three women still wait at the end of the year: published as x, never as 3.
         assertTrue(year.getBoolean("figures.waitingList.suppressed"));
-        assertEquals("<5", year.getString("figures.waitingList.display"));
+        assertEquals(Figures.HIDDEN, year.getString("figures.waitingList.display"));
         assertNull(year.get("figures.waitingList.value"));
         // Spreads and ratios: days from referral (1-12 March) to match (10 May) are 59..70.
         assertEquals(64, year.getInt("spreads.daysToMatch.median"));
@@ -229,7 +230,7 @@ class KpiFlowTest {
                 .body("distributions.START.safety.find { it.key == '3' }.figure.value", equalTo(6))
                 .body("distributions.END.housing.find { it.key == '1' }.figure.value", equalTo(6))
                 .body("distributions.END.safety.find { it.key == '5' }.figure.value", equalTo(5))
-                .body("distributions.END.safety.find { it.key == '2' }.figure.display", equalTo("<5"));
+                .body("distributions.END.safety.find { it.key == '2' }.figure.display", equalTo(Figures.HIDDEN));
     }
 
     @Test
@@ -272,8 +273,8 @@ class KpiFlowTest {
                 .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
         assertTrue(csv.startsWith("period,region,network,source,kpi,month,value,display,suppressed\r\n"), csv);
         assertTrue(csv.contains("\r\n2021,,net-kpi-a,,referralsReceived,,26,26,false\r\n"), csv);
-        assertTrue(csv.contains("\r\n2021,,net-kpi-a,,waitingList,,,<5,true\r\n"), csv);
-        assertFalse(csv.contains(",3,<5"), "a suppressed value appears in the CSV");
+        assertTrue(csv.contains("\r\n2021,,net-kpi-a,,waitingList,,,x,true\r\n"), csv);
+        assertFalse(csv.contains(",3,x"), "a suppressed value appears in the CSV");
         given().get("/api/v1/statistics/kpis?year=2021&format=csv").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.coordinator(NETWORK)).get("/api/v1/statistics/kpis?year=2021").then().statusCode(403);
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/statistics/breakdown?kpi=womenReached&by=network&year=2021&region=1081")
@@ -285,10 +286,10 @@ class KpiFlowTest {
                 .body("trends.referralsReceived.find { it.month == '2021-03' }.figure.value", equalTo(26));
         given().get("/api/v1/statistics/trend?kpi=referralsReceived&year=2021&region=1081&format=csv").then().statusCode(200)
                 .contentType(containsString("text/csv")).body(containsString("referralsReceived,1081,2021-03,26,26,false"));
-        // July's one newly reached woman is <5; her quarter alone would give her away against the
+        // July's one newly reached woman is hidden; her quarter alone would give her away against the
         // year's 13, so May's 12 is hidden too ("x"), in the CSV as in the JSON.
         given().get("/api/v1/statistics/trend?kpi=womenReached&year=2021&region=1081&format=csv").then().statusCode(200)
-                .body(containsString("womenReached,1081,2021-07,,<5,true"))
+                .body(containsString("womenReached,1081,2021-07,,x,true"))
                 .body(containsString("womenReached,1081,2021-05,,x,true"));
         given().get("/api/v1/statistics/trend?kpi=meetings&year=2021").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("kpi"));
