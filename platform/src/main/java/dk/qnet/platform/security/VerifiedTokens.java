@@ -1,5 +1,6 @@
 package dk.qnet.platform.security;
 
+import dk.qnet.platform.time.SuiteClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,13 +50,15 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     }
 
     private final OidcIdentityProvider oidc;
+    private final SuiteClock clock;
     private final int maxSize;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final Counter reused;
 
-    public VerifiedTokens(OidcIdentityProvider oidc, MeterRegistry registry,
+    public VerifiedTokens(OidcIdentityProvider oidc, SuiteClock clock, MeterRegistry registry,
                           @ConfigProperty(name = "qnet.security.verified-tokens.max-size", defaultValue = "10000") int maxSize) {
         this.oidc = oidc;
+        this.clock = clock;
         this.maxSize = maxSize;
         this.reused = Counter.builder("qnet.tokens.reused")
                 .description("API calls whose bearer token was verified by an earlier call and is not yet expired").register(registry);
@@ -81,7 +84,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         }
         String key = sha256(request.getToken().getToken());
         Verified known = verified.get(key);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         if (known != null && now.isBefore(known.expiresAt())) {
             reused.increment();
             return Uni.createFrom().item(forThisRequest(known.identity(), http, context));

@@ -32,14 +32,14 @@ class VerifiedTokensTest {
 
     @Test
     void anIdentityOfTheApiTenantIsKeptUntilItsTokenExpires() {
-        VerifiedTokens tokens = new VerifiedTokens(null, registry, 10);
+        VerifiedTokens tokens = new VerifiedTokens(null, null, registry, 10);
         tokens.remember("a", identity(VerifiedTokens.DEFAULT_TENANT, NOW.plusSeconds(300)), NOW);
         assertEquals(1, known());
     }
 
     @Test
     void anExpiredTokenTheWebTenantAndAnAnonymousCallerAreNeverKept() {
-        VerifiedTokens tokens = new VerifiedTokens(null, registry, 10);
+        VerifiedTokens tokens = new VerifiedTokens(null, null, registry, 10);
         tokens.remember("expired", identity(VerifiedTokens.DEFAULT_TENANT, NOW), NOW);
         tokens.remember("web", identity("web", NOW.plusSeconds(300)), NOW);
         tokens.remember("anonymous", QuarkusSecurityIdentity.builder().setAnonymous(true).build(), NOW);
@@ -49,7 +49,7 @@ class VerifiedTokensTest {
 
     @Test
     void aFullCacheDropsExpiredTokensFirstAndStartsOverIfThatIsNotEnough() {
-        VerifiedTokens tokens = new VerifiedTokens(null, registry, 2);
+        VerifiedTokens tokens = new VerifiedTokens(null, null, registry, 2);
         tokens.remember("a", identity(VerifiedTokens.DEFAULT_TENANT, NOW.plusSeconds(10)), NOW);
         tokens.remember("b", identity(VerifiedTokens.DEFAULT_TENANT, NOW.plusSeconds(300)), NOW);
         Instant later = NOW.plusSeconds(60);
@@ -61,7 +61,7 @@ class VerifiedTokensTest {
 
     @Test
     void aSizeOfZeroKeepsNothing() {
-        new VerifiedTokens(null, registry, 0).remember("a", identity(VerifiedTokens.DEFAULT_TENANT, NOW.plusSeconds(300)), NOW);
+        new VerifiedTokens(null, null, registry, 0).remember("a", identity(VerifiedTokens.DEFAULT_TENANT, NOW.plusSeconds(300)), NOW);
         assertEquals(0, known());
     }
 
