@@ -42,6 +42,12 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "64MB")
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // zonky starts the server with fsync and synchronous_commit off, so a crash of the
+                // server lost commits it had acknowledged: referrals answered 201 and events the
+                // consumers had applied (the soak found it, bench/soak.sh). The outbox and the inboxes
+                // rely on durable commits; these come after zonky's -F and win.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .setPGStartupWait(java.time.Duration.ofSeconds(60));
         if (port > 0) {
             builder.setPort(port);

@@ -31,6 +31,18 @@ class PostgresServerTest {
         postgres.close();
     }
 
+    /** A commit the server acknowledged survives its crash: the outbox and the inboxes rely on it. */
+    @Test
+    void commitsAreDurable() throws SQLException {
+        ServiceDatabase db = ServiceDatabase.ALL.get(0);
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(db.name()), db.role(), db.password());
+             ResultSet rs = c.createStatement().executeQuery("select current_setting('synchronous_commit'), current_setting('fsync')")) {
+            assertTrue(rs.next());
+            assertEquals("on", rs.getString(1));
+            assertEquals("on", rs.getString(2));
+        }
+    }
+
     @Test
     void eachServiceRoleConnectsToItsOwnDatabase() throws SQLException {
         for (ServiceDatabase db : ServiceDatabase.ALL) {
