@@ -596,7 +596,7 @@ class FaultsAndAttacksTest {
         HttpClient http = Http.client();
         String url = suite.baseUrl(suite.referralPort) + "/api/v1/referrals";
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String token = suite.passwordToken("shelter-odense");
+        FreshToken token = new FreshToken("shelter-odense");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> workers = new ArrayList<>();
         long start = System.nanoTime();
@@ -617,7 +617,7 @@ class FaultsAndAttacksTest {
                         ledger.attempts().incrementAndGet();
                         try {
                             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                                    .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token)
+                                    .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token.get())
                                     .header("Content-Type", "application/json").header("Idempotency-Key", key)
                                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                             if (response.statusCode() == 201) {
@@ -650,8 +650,36 @@ class FaultsAndAttacksTest {
         return ledger;
     }
 
+    /** A user's token, fetched again after ten minutes: Keycloak's tokens live fifteen, and a soak runs longer. */
+    static final class FreshToken {
+
+        private final String user;
+        private String token;
+        private long fetchedAt;
+
+        FreshToken(String user) {
+            this.user = user;
+        }
+
+        synchronized String get() {
+            if (token == null || System.nanoTime() - fetchedAt > TimeUnit.MINUTES.toNanos(10)) {
+                token = suite.passwordToken(user);
+                fetchedAt = System.nanoTime();
+            }
+            return token;
+        }
+    }
+
     /** Kills a component with SIGKILL and waits until it is gone. */
     static void kill(String component) throws Exception {
+        if (component.equals("postgres")) {
+            // The server is not the launcher's descendant (pg_ctl starts it apart): kill it by its own PID file too.
+            String postmaster = Files.readAllLines(suite.state().resolve("postgres/postmaster.pid")).get(0).strip();
+            ProcessHandle.of(Long.parseLong(postmaster)).ifPresent(server -> {
+                server.destroyForcibly();
+                server.onExit().join();
+            });
+        }
         long pid = Long.parseLong(Files.readString(suite.state().resolve("pids/" + component + ".pid")).strip());
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
         process.descendants().forEach(ProcessHandle::destroyForcibly);
