@@ -173,8 +173,18 @@ public final class Cube {
         return false;
     }
 
+    /** The lines, made once: they depend on the dimensions only, and suppression walks them many times. */
+    private List<int[][]> lines;
+
     /** Every line: a node and its children along one additive dimension, the other two fixed. */
     public List<int[][]> lines() {
+        if (lines == null) {
+            lines = java.util.Collections.unmodifiableList(makeLines());
+        }
+        return lines;
+    }
+
+    private List<int[][]> makeLines() {
         List<int[][]> lines = new ArrayList<>();
         for (int d = 0; d < 3; d++) {
             if (!additive[d]) {
