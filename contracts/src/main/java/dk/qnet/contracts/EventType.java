@@ -3,6 +3,7 @@ package dk.qnet.contracts;
 import dk.qnet.contracts.activity.ActivityCancelled;
 import dk.qnet.contracts.activity.ActivityHeld;
 import dk.qnet.contracts.activity.ActivityScheduled;
+import dk.qnet.contracts.activity.CourseEnded;
 import dk.qnet.contracts.match.MatchAccepted;
 import dk.qnet.contracts.network.NetworkUpdated;
 import dk.qnet.contracts.match.MatchDeclined;
@@ -40,7 +41,8 @@ public enum EventType {
     NETWORK_UPDATED("NetworkUpdated", 1, Topics.NETWORKS, NetworkUpdated.class),
     ACTIVITY_SCHEDULED("ActivityScheduled", 1, Topics.ACTIVITIES, ActivityScheduled.class),
     ACTIVITY_CANCELLED("ActivityCancelled", 1, Topics.ACTIVITIES, ActivityCancelled.class),
-    ACTIVITY_HELD("ActivityHeld", 1, Topics.ACTIVITIES, ActivityHeld.class);
+    ACTIVITY_HELD("ActivityHeld", 1, Topics.ACTIVITIES, ActivityHeld.class),
+    COURSE_ENDED("CourseEnded", 1, Topics.ACTIVITIES, CourseEnded.class);
 
     private final String typeName;
     private final int schemaVersion;
