@@ -9,18 +9,15 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dk.qnet.testing.Race;
 import dk.qnet.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,7 +89,7 @@ class RegistrationWaitlistTest {
             String d = register(coordinator, id, woman(UUID.randomUUID(), 0)).then().body("state", equalTo("WAITLISTED")).extract().path("id");
             String e = register(coordinator, id, woman(UUID.randomUUID(), 0)).then().body("state", equalTo("WAITLISTED")).extract().path("id");
 
-            List<Integer> statuses = race(List.of(
+            List<Integer> statuses = Race.of(List.<Callable<Integer>>of(
                     () -> given().auth().oauth2(coordinator).delete("/api/v1/activities/" + id + "/registrations/" + a).statusCode(),
                     () -> given().auth().oauth2(coordinator).delete("/api/v1/activities/" + id + "/registrations/" + b).statusCode(),
                     // The same cancellation twice at once: one succeeds, one is told it is done already.
@@ -104,28 +101,6 @@ class RegistrationWaitlistTest {
             assertEquals("CONFIRMED", state(id, d), "second in line moves up");
             assertEquals("WAITLISTED", state(id, e), "the third still waits: capacity is 2");
             assertEquals(2, activity(id).getInt("confirmed"));
-        }
-    }
-
-    private static List<Integer> race(List<java.util.concurrent.Callable<Integer>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (var call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> results = new ArrayList<>();
-            for (Future<Integer> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdown();
         }
     }
 }
