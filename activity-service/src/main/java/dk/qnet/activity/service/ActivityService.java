@@ -2,7 +2,6 @@ package dk.qnet.activity.service;
 
 import dk.qnet.activity.Activity;
 import dk.qnet.activity.ActivityStatus;
-import dk.qnet.activity.Network;
 import dk.qnet.activity.Registration;
 import dk.qnet.activity.service.ActivityRequest;
 import dk.qnet.activity.service.AttendanceRequest;
@@ -10,7 +9,6 @@ import dk.qnet.contracts.activity.ActivityCancelled;
 import dk.qnet.contracts.activity.ActivityHeld;
 import dk.qnet.contracts.activity.ActivityScheduled;
 import dk.qnet.platform.identity.CallerIdentity;
-import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.outbox.Outbox;
 import dk.qnet.platform.paging.Page;
 import dk.qnet.platform.paging.PageRequest;
@@ -30,7 +28,7 @@ public class ActivityService {
 
     private final ActivityRepository activities;
     private final RegistrationRepository registrations;
-    private final NetworkRepository networks;
+    private final NetworkChoice networkChoice;
     private final ActivityValidator validator;
     private final Outbox outbox;
     private final SuiteClock clock;
@@ -38,11 +36,11 @@ public class ActivityService {
     /** A list answers at most this many; the paged list is the API's. */
     static final int MAX_LISTED = 1000;
 
-    public ActivityService(ActivityRepository activities, RegistrationRepository registrations, NetworkRepository networks, Outbox outbox,
+    public ActivityService(ActivityRepository activities, RegistrationRepository registrations, NetworkChoice networkChoice, Outbox outbox,
                            ActivityValidator validator, SuiteClock clock) {
         this.activities = activities;
         this.registrations = registrations;
-        this.networks = networks;
+        this.networkChoice = networkChoice;
         this.validator = validator;
         this.outbox = outbox;
         this.clock = clock;
@@ -51,13 +49,13 @@ public class ActivityService {
     /** A page of the activities the caller may see, soonest first. */
     @Transactional
     public Page<Activity> page(CallerIdentity caller, ActivityStatus status, PageRequest request) {
-        var query = activities.in(networkOf(caller), status);
+        var query = activities.in(NetworkChoice.visibleTo(caller), status);
         return request.answer(query.range(request.offset(), request.offset() + request.size() - 1).list(), query.count());
     }
 
     @Transactional
     public List<Activity> listVisible(CallerIdentity caller, ActivityStatus status) {
-        return activities.in(networkOf(caller), status).range(0, MAX_LISTED - 1).list();
+        return activities.in(NetworkChoice.visibleTo(caller), status).range(0, MAX_LISTED - 1).list();
     }
 
     @Transactional
@@ -155,34 +153,13 @@ public class ActivityService {
         return a;
     }
 
-    /** Whose activities the caller sees: an administrator's are every network's (null). */
-    private static String networkOf(CallerIdentity caller) {
-        return caller.isAdmin() ? null : caller.required(caller.networkId(), Roles.NETWORK_CLAIM);
-    }
-
     /** The coordinator of the activity's network, or admin. */
     public static boolean mayAccess(String networkId, CallerIdentity caller) {
         return caller.managesNetwork(networkId);
     }
 
     private String networkFor(ActivityRequest request, CallerIdentity caller) {
-        String networkId;
-        if (caller.isAdmin()) {
-            if (request.networkId() == null) {
-                throw ProblemException.invalid("networkId", "is required");
-            }
-            networkId = request.networkId();
-        } else {
-            networkId = caller.required(caller.networkId(), Roles.NETWORK_CLAIM);
-            if (request.networkId() != null && !request.networkId().equals(networkId)) {
-                throw ProblemException.invalid("networkId", "must be your own network");
-            }
-        }
-        Network network = networks.findById(networkId);
-        if (network == null || !network.active) {
-            throw ProblemException.invalid("networkId", "is not a known, active network");
-        }
-        return networkId;
+        return networkChoice.forNew(request.networkId(), caller);
     }
 
     private void validate(ActivityRequest request) {
