@@ -7,6 +7,7 @@ import dk.qnet.activity.service.ActivityRepository;
 import dk.qnet.activity.service.NetworkRepository;
 import dk.qnet.platform.time.SuiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -31,14 +33,17 @@ public class CalendarLinks {
     private final EntityManager em;
     private final ActivityRepository activities;
     private final NetworkRepository networks;
+    private final Instance<CalendarSource> sources;
     private final CalendarConfig config;
     private final SecureRandom random = new SecureRandom();
     private final SuiteClock clock;
 
-    public CalendarLinks(EntityManager em, ActivityRepository activities, NetworkRepository networks, CalendarConfig config, SuiteClock clock) {
+    public CalendarLinks(EntityManager em, ActivityRepository activities, NetworkRepository networks, Instance<CalendarSource> sources,
+                         CalendarConfig config, SuiteClock clock) {
         this.em = em;
         this.activities = activities;
         this.networks = networks;
+        this.sources = sources;
         this.config = config;
         config.publicBaseUrl().ifPresent(url -> {
             java.net.URI u = java.net.URI.create(url);
@@ -69,9 +74,7 @@ public class CalendarLinks {
     /** Makes a new link for the network; the old one stops working. Returns the token. */
     @Transactional
     public String renew(String networkId) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = HexFormat.of().formatHex(bytes);
+        String token = newToken();
         em.createNativeQuery("""
                 insert into calendar_link (network_id, token_hash, created_at) values (?1, ?2, now())
                 on conflict (network_id) do update set token_hash = excluded.token_hash, created_at = excluded.created_at
@@ -94,16 +97,26 @@ public class CalendarLinks {
         List<String> linked = em.createNativeQuery("select network_id from calendar_link where token_hash = ?1 and created_at > ?2")
                 .setParameter(1, hash(token)).setParameter(2, clock.now().minus(config.linkLifetime())).getResultList();
         if (linked.isEmpty()) {
-            return Optional.empty();
+            Instant madeAfter = clock.now().minus(config.linkLifetime());
+            return sources.stream().map(source -> source.feedOf(hash(token), madeAfter)).flatMap(Optional::stream).findFirst();
         }
         String networkId = linked.get(0);
         Network network = networks.findById(networkId);
-        List<Activity> planned = activities.in(networkId, ActivityStatus.PLANNED).range(0, MAX_FEED - 1).list();
+        List<IcsWriter.Entry> entries = new ArrayList<>(activities.in(networkId, ActivityStatus.PLANNED).range(0, MAX_FEED - 1).list()
+                .stream().map(IcsWriter.Entry::of).toList());
+        sources.forEach(source -> entries.addAll(source.entriesOfNetwork(networkId)));
         String name = network == null ? "Qnet" : network.name;
-        return Optional.of(IcsWriter.calendar(name + " – aktiviteter", planned, clock.now()));
+        return Optional.of(IcsWriter.calendar(name + " – aktiviteter", entries, clock.now()));
     }
 
-    static String hash(String token) {
+    /** A new link's secret: 256 random bits as hex. */
+    public String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {

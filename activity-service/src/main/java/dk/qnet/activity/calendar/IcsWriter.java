@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * Writes an RFC 5545 calendar of activities: title, time and venue only, never who comes.
+ * Writes an RFC 5545 calendar of activities and course sessions: title, time and venue only, never who comes.
  * Lines end in CRLF and are folded at 75 octets.
  */
 public final class IcsWriter {
@@ -18,7 +18,16 @@ public final class IcsWriter {
     private IcsWriter() {
     }
 
-    public static String calendar(String calendarName, List<Activity> activities, Instant now) {
+    /** One event of a feed: title, time and place, never who comes. A cancelled one stays in the feed, marked so. */
+    public record Entry(String uid, Instant lastModified, long sequence, Instant startsAt, Instant endsAt, String summary, String location,
+                        boolean cancelled) {
+
+        public static Entry of(Activity a) {
+            return new Entry(a.id.toString(), a.updatedAt, a.version, a.startsAt, a.endsAt, a.title, a.venue, false);
+        }
+    }
+
+    public static String calendar(String calendarName, List<Entry> entries, Instant now) {
         StringBuilder out = new StringBuilder();
         line(out, "BEGIN:VCALENDAR");
         line(out, "VERSION:2.0");
@@ -26,17 +35,17 @@ public final class IcsWriter {
         line(out, "CALSCALE:GREGORIAN");
         line(out, "METHOD:PUBLISH");
         line(out, "X-WR-CALNAME:" + escape(calendarName));
-        for (Activity a : activities) {
+        for (Entry e : entries) {
             line(out, "BEGIN:VEVENT");
-            line(out, "UID:" + a.id + "@qnet.rodekors.dk");
+            line(out, "UID:" + e.uid() + "@qnet.rodekors.dk");
             line(out, "DTSTAMP:" + UTC.format(now));
-            line(out, "LAST-MODIFIED:" + UTC.format(a.updatedAt));
-            line(out, "SEQUENCE:" + a.version);
-            line(out, "DTSTART:" + UTC.format(a.startsAt));
-            line(out, "DTEND:" + UTC.format(a.endsAt));
-            line(out, "SUMMARY:" + escape(a.title));
-            line(out, "LOCATION:" + escape(a.venue));
-            line(out, "STATUS:CONFIRMED");
+            line(out, "LAST-MODIFIED:" + UTC.format(e.lastModified()));
+            line(out, "SEQUENCE:" + e.sequence());
+            line(out, "DTSTART:" + UTC.format(e.startsAt()));
+            line(out, "DTEND:" + UTC.format(e.endsAt()));
+            line(out, "SUMMARY:" + escape(e.summary()));
+            line(out, "LOCATION:" + escape(e.location()));
+            line(out, "STATUS:" + (e.cancelled() ? "CANCELLED" : "CONFIRMED"));
             line(out, "END:VEVENT");
         }
         line(out, "END:VCALENDAR");

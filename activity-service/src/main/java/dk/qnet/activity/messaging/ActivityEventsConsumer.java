@@ -1,5 +1,6 @@
 package dk.qnet.activity.messaging;
 
+import dk.qnet.activity.course.service.AdmissionService;
 import dk.qnet.activity.service.KnownPeople;
 import dk.qnet.activity.service.NetworkRepository;
 import dk.qnet.activity.service.RegistrationService;
@@ -26,7 +27,8 @@ public class ActivityEventsConsumer {
     private final EventHandlers referralHandlers;
     private final EventHandlers volunteerHandlers;
 
-    public ActivityEventsConsumer(EventProcessor processor, NetworkRepository networks, RegistrationService registrations, KnownPeople known) {
+    public ActivityEventsConsumer(EventProcessor processor, NetworkRepository networks, RegistrationService registrations, AdmissionService admissions,
+                                  KnownPeople known) {
         this.processor = processor;
         this.networkHandlers = EventHandlers.forConsumer("activity-service.networks")
                 .on(NetworkUpdated.class, e -> networks.apply(e.payload()));
@@ -35,6 +37,7 @@ public class ActivityEventsConsumer {
                 .on(ReferralStatusChanged.class, e -> known.statusChanged(e.payload()))
                 .on(ReferralErased.class, e -> {
                     registrations.anonymise(e.payload().referralId());
+                    admissions.anonymise(e.payload().referralId());
                     known.erased(e.payload().referralId());
                 });
         this.volunteerHandlers = EventHandlers.forConsumer("activity-service.volunteers")

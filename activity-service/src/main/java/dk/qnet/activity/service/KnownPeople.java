@@ -1,5 +1,7 @@
 package dk.qnet.activity.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.qnet.contracts.referral.ConsentScope;
 import dk.qnet.contracts.referral.ReferralReceived;
 import dk.qnet.contracts.referral.ReferralStatusChanged;
@@ -8,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,11 +35,14 @@ public class KnownPeople {
     @Transactional(Transactional.TxType.MANDATORY)
     public void received(ReferralReceived r) {
         em.createNativeQuery("""
-                insert into known_referral (referral_id, network_id, status, contact_allowed, updated_at) values (?1, ?2, 'RECEIVED', ?3, ?4)
-                on conflict (referral_id) do update set network_id = excluded.network_id, contact_allowed = excluded.contact_allowed
+                insert into known_referral (referral_id, network_id, status, contact_allowed, updated_at, languages, children_birth_years)
+                values (?1, ?2, 'RECEIVED', ?3, ?4, cast(?5 as jsonb), cast(?6 as jsonb))
+                on conflict (referral_id) do update set network_id = excluded.network_id, contact_allowed = excluded.contact_allowed,
+                    languages = excluded.languages, children_birth_years = excluded.children_birth_years
                 """).setParameter(1, r.referralId()).setParameter(2, r.networkId())
                 .setParameter(3, r.consentScopes() != null && r.consentScopes().contains(ConsentScope.QNET_CONTACT))
-                .setParameter(4, r.receivedAt()).executeUpdate();
+                .setParameter(4, r.receivedAt()).setParameter(5, json(r.matching().languages()))
+                .setParameter(6, json(r.childrenBirthYears())).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -49,6 +55,36 @@ public class KnownPeople {
                 where known_referral.updated_at <= excluded.updated_at
                 """).setParameter(1, c.referralId()).setParameter(2, c.networkId()).setParameter(3, c.status().name())
                 .setParameter(4, c.changedAt()).executeUpdate();
+    }
+
+    /** What a course's criteria are checked against: her languages and her children's birth years, as her referral's event carried them. */
+    public record CourseProfile(List<String> languages, List<Integer> childrenBirthYears) {
+    }
+
+    /** Her languages and children's birth years, if she may take part in the network's courses (as in its activities). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<CourseProfile> courseProfile(UUID referralId, String networkId) {
+        if (!mayRegisterReferral(referralId, networkId)) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) em.createNativeQuery("select cast(languages as text), cast(children_birth_years as text) from known_referral where referral_id = ?1")
+                .setParameter(1, referralId).getSingleResult();
+        try {
+            return Optional.of(new CourseProfile(
+                    List.of(JSON.readValue((String) row[0], String[].class)), List.of(JSON.readValue((String) row[1], Integer[].class))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("known_referral holds a list that is not JSON", e);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String json(List<?> values) {
+        try {
+            return JSON.writeValueAsString(values == null ? List.of() : values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -85,6 +85,7 @@ public class PageContext {
             nav.add(link(urls.matchingUrl(), "/sider/matching", "nav.matching"));
             nav.add(link(urls.matchingUrl(), "/sider/frivillige", "nav.volunteers"));
             nav.add(link(urls.activityUrl(), "/sider/aktiviteter", "nav.activities"));
+            nav.add(link(urls.activityUrl(), "/sider/forloeb", "nav.courses"));
         }
         if (identity.hasRole(Roles.ADMIN)) {
             nav.add(link(urls.matchingUrl(), "/sider/netvaerk", "nav.networks"));
