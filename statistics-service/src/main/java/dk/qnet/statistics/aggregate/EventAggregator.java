@@ -2,6 +2,7 @@ package dk.qnet.statistics.aggregate;
 
 import dk.qnet.contracts.Municipalities;
 import dk.qnet.contracts.activity.ActivityHeld;
+import dk.qnet.contracts.activity.CourseEnded;
 import dk.qnet.contracts.match.MatchAccepted;
 import dk.qnet.contracts.match.MatchEnded;
 import dk.qnet.contracts.match.MatchStarted;
@@ -246,6 +247,18 @@ public class EventAggregator {
         counts.add(Measures.ACTIVITY_WOMEN, cell, e.women());
         counts.add(Measures.ACTIVITY_CHILDREN, cell, e.children());
         counts.add(Measures.ACTIVITY_VOLUNTEERS, cell, e.volunteers());
+    }
+
+    /** A closed course: its sessions, the women and children who came, completions and drop-outs, under its theme. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void courseEnded(CourseEnded e) {
+        Counts.Cell cell = new Counts.Cell(month(e.endedAt()), e.networkId(), regionOf(e.networkId(), null), e.theme().name());
+        counts.add(Measures.COURSES_HELD, cell, e.sessionsHeld() > 0 ? 1 : 0);
+        counts.add(Measures.COURSE_SESSIONS, cell, e.sessionsHeld());
+        counts.add(Measures.COURSE_WOMEN, cell, e.women());
+        counts.add(Measures.COURSE_CHILDREN, cell, e.children());
+        counts.add(Measures.COURSE_COMPLETED, cell, e.completed());
+        counts.add(Measures.COURSE_DROPPED_OUT, cell, e.droppedOut());
     }
 
     // ---- helpers

@@ -24,6 +24,13 @@ public final class Measures {
     public static final String ACTIVITY_WOMEN = "activities.women";
     public static final String ACTIVITY_CHILDREN = "activities.children";
     public static final String ACTIVITY_VOLUNTEERS = "activities.volunteers";
+    /** Group courses, counted when a course is closed; their third dimension is the course's theme, not a referral source. */
+    public static final String COURSES_HELD = "courses.held";
+    public static final String COURSE_SESSIONS = "courses.sessions";
+    public static final String COURSE_WOMEN = "courses.women";
+    public static final String COURSE_CHILDREN = "courses.children";
+    public static final String COURSE_COMPLETED = "courses.completed";
+    public static final String COURSE_DROPPED_OUT = "courses.dropped_out";
     public static final String OUTCOMES_COMPARED = "outcomes.compared";
     public static final String SAFETY_IMPROVED = "outcomes.safety_improved";
     public static final String WELLBEING_IMPROVED = "outcomes.wellbeing_improved";
@@ -39,6 +46,11 @@ public final class Measures {
     public static final String UNROUTED = "UNROUTED";
 
     private Measures() {
+    }
+
+    /** A course figure: its third dimension holds course themes. */
+    public static boolean isCourse(String measure) {
+        return measure.startsWith("courses.");
     }
 
     public static boolean isStock(String measure) {

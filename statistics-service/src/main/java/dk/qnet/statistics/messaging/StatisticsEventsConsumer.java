@@ -1,6 +1,7 @@
 package dk.qnet.statistics.messaging;
 
 import dk.qnet.contracts.activity.ActivityHeld;
+import dk.qnet.contracts.activity.CourseEnded;
 import dk.qnet.contracts.match.MatchAccepted;
 import dk.qnet.contracts.match.MatchEnded;
 import dk.qnet.contracts.match.MatchStarted;
@@ -46,7 +47,8 @@ public class StatisticsEventsConsumer {
         this.networks = EventHandlers.forConsumer("statistics-service.networks")
                 .on(NetworkUpdated.class, e -> aggregate.network(e.payload()));
         this.activities = EventHandlers.forConsumer("statistics-service.activities")
-                .on(ActivityHeld.class, e -> aggregate.activityHeld(e.payload()));
+                .on(ActivityHeld.class, e -> aggregate.activityHeld(e.payload()))
+                .on(CourseEnded.class, e -> aggregate.courseEnded(e.payload()));
     }
 
     @Incoming("referrals")

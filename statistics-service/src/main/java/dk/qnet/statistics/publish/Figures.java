@@ -1,5 +1,6 @@
 package dk.qnet.statistics.publish;
 
+import dk.qnet.contracts.activity.CourseTheme;
 import dk.qnet.contracts.referral.SenderType;
 import dk.qnet.platform.persistence.SqlValues;
 import dk.qnet.platform.problem.ProblemException;
@@ -123,9 +124,10 @@ public class Figures {
                     """).setParameter(1, measure).setParameter(2, year).getResultList();
             opening = before;
         }
+        // The third dimension: referral sources, or for course figures the course themes; every code is a line, shown or not.
         TreeSet<String> sources = new TreeSet<>();
-        for (SenderType t : SenderType.values()) {
-            sources.add(t.name());
+        for (Enum<?> code : Measures.isCourse(measure) ? CourseTheme.values() : SenderType.values()) {
+            sources.add(code.name());
         }
         rows.forEach(r -> {
             networks.putIfAbsent((String) r[1], (String) r[2]);
@@ -255,8 +257,8 @@ public class Figures {
                     geo.children(region).forEach(n -> rows.add(new Row(geo.key(n), figure(cube, t, n, k))));
                 }
             }
-            case "source" -> cube.dimension(2).children(0).forEach(s -> rows.add(new Row(cube.dimension(2).key(s), figure(cube, t, g, s))));
-            default -> throw ProblemException.invalid("by", "must be region, network or source");
+            case "source", "theme" -> cube.dimension(2).children(0).forEach(s -> rows.add(new Row(cube.dimension(2).key(s), figure(cube, t, g, s))));
+            default -> throw ProblemException.invalid("by", "must be region, network, source or (for course figures) theme");
         }
         return rows;
     }

@@ -45,14 +45,22 @@ public class Reports {
             "meetings", Measures.MEETINGS,
             "outcomesCompared", Measures.OUTCOMES_COMPARED,
             "safetyImproved", Measures.SAFETY_IMPROVED,
-            "wellbeingImproved", Measures.WELLBEING_IMPROVED);
+            "wellbeingImproved", Measures.WELLBEING_IMPROVED,
+            "coursesHeld", Measures.COURSES_HELD,
+            "courseSessions", Measures.COURSE_SESSIONS,
+            "courseWomen", Measures.COURSE_WOMEN,
+            "courseChildren", Measures.COURSE_CHILDREN,
+            "courseCompletions", Measures.COURSE_COMPLETED,
+            "courseDropOuts", Measures.COURSE_DROPPED_OUT);
 
     /** The figures the dashboard draws month by month. */
     public static final List<String> TRENDS = List.of("referralsReceived", "womenReached", "waitingList", "matchesActive", "activitiesHeld");
 
     /** Figures not about a referral: they have no source, and a source filter does not apply. */
     static final List<String> WITHOUT_SOURCE = List.of(Measures.VOLUNTEERS_ACTIVE, Measures.VOLUNTEERS_APPROVED, Measures.NETWORKS_ACTIVE,
-            Measures.ACTIVITIES_HELD, Measures.ACTIVITY_WOMEN, Measures.ACTIVITY_CHILDREN, Measures.ACTIVITY_VOLUNTEERS);
+            Measures.ACTIVITIES_HELD, Measures.ACTIVITY_WOMEN, Measures.ACTIVITY_CHILDREN, Measures.ACTIVITY_VOLUNTEERS,
+            Measures.COURSES_HELD, Measures.COURSE_SESSIONS, Measures.COURSE_WOMEN, Measures.COURSE_CHILDREN, Measures.COURSE_COMPLETED,
+            Measures.COURSE_DROPPED_OUT);
 
     private final Figures figures;
     private final EntityManager em;
@@ -133,6 +141,7 @@ public class Reports {
             ratios.put("shareEndedEarly", figures.ratio(shown.get("matchesEndedEarly"), shown.get("matchesEnded")));
             ratios.put("shareSafetyImproved", figures.ratio(shown.get("safetyImproved"), shown.get("outcomesCompared")));
             ratios.put("shareWellbeingImproved", figures.ratio(shown.get("wellbeingImproved"), shown.get("outcomesCompared")));
+            ratios.put("shareCourseWomenCompleted", figures.ratio(shown.get("courseCompletions"), shown.get("courseWomen")));
             ratios.put("meetingsPerActiveMatchPerMonth", meetingsPerMatchMonth(shown.get("meetings"), cubes.get("matchesActive"), filter));
         }
         return new Report(filter.period(), filter.region(), filter.network(), filter.source(), figures.threshold(), shown, spreads,
