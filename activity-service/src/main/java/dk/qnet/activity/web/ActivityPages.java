@@ -14,6 +14,7 @@ import dk.qnet.platform.problem.PageResource;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.platform.time.SuiteClock;
+import dk.qnet.platform.web.FormFields;
 import dk.qnet.platform.web.PageCsrf;
 import dk.qnet.platform.web.PageTexts;
 import io.quarkus.qute.Location;
@@ -138,17 +139,8 @@ public class ActivityPages {
         csrf.verify(body.getFirst(PageCsrf.FIELD));
         UUID activityId = PathIds.uuidOrNotFound(id);
         List<UUID> attended = body.getOrDefault("attended", List.of()).stream().map(PathIds::uuidOrNotFound).toList();
-        activities.recordAttendance(activityId, new AttendanceRequest(attended, count(body, "women"), count(body, "children"),
-                count(body, "volunteers")), IfMatch.NONE, caller);
+        activities.recordAttendance(activityId, new AttendanceRequest(attended, FormFields.number(body, "women"), FormFields.number(body, "children"),
+                FormFields.number(body, "volunteers")), IfMatch.NONE, caller);
         return Response.seeOther(URI.create("/sider/aktiviteter/" + activityId)).build();
-    }
-
-    private static Integer count(MultivaluedMap<String, String> body, String field) {
-        String v = body.getFirst(field);
-        try {
-            return v == null || v.isBlank() ? null : Integer.valueOf(v.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(field, "must be a whole number");
-        }
     }
 }

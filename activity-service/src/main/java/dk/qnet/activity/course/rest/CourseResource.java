@@ -202,7 +202,7 @@ public class CourseResource {
     }
 
     /** A session's number from the path; anything else is answered like an unknown session. */
-    static int sessionNumber(String number) {
+    public static int sessionNumber(String number) {
         if (number == null || !number.matches("[0-9]{1,2}")) {
             throw ProblemException.notFound();
         }

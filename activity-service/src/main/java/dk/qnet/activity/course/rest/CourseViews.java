@@ -1,6 +1,7 @@
 package dk.qnet.activity.course.rest;
 
 import dk.qnet.activity.VenueKind;
+import dk.qnet.activity.course.Completion;
 import dk.qnet.activity.course.Course;
 import dk.qnet.activity.course.CourseSchedule;
 import dk.qnet.activity.course.CourseSession;
@@ -20,14 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class CourseViews {
 
     private CourseViews() {
-    }
-
-    /** Where a woman stands: on track or behind while the course runs; completed or not once it is closed. */
-    public enum Completion {
-        ON_TRACK,
-        BEHIND,
-        COMPLETED,
-        NOT_COMPLETED
     }
 
     public record CompletionShare(@Schema(minimum = "1", maximum = "" + CourseSchedule.MAX_SESSIONS) int sessions,
@@ -103,14 +96,8 @@ public final class CourseViews {
         }
 
         static EnrolmentView of(CourseService.CourseState s, Enrolment e, Integer position, int held) {
-            int attended = s.attendance().sessionsOf(e.id);
-            Completion completion = null;
-            if (e.state == Enrolment.State.ADMITTED) {
-                boolean enough = s.course().completes(attended, held);
-                completion = s.course().status == Course.Status.CLOSED ? (enough ? Completion.COMPLETED : Completion.NOT_COMPLETED)
-                        : (enough || held == 0 ? Completion.ON_TRACK : Completion.BEHIND);
-            }
-            return new EnrolmentView(e.id, e.referralId, e.children, e.state, position, attended, held, completion, e.dropOutReason);
+            return new EnrolmentView(e.id, e.referralId, e.children, e.state, position, s.attendance().sessionsOf(e.id), held,
+                    s.completionOf(e), e.dropOutReason);
         }
     }
 

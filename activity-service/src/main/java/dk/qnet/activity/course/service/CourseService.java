@@ -1,5 +1,6 @@
 package dk.qnet.activity.course.service;
 
+import dk.qnet.activity.course.Completion;
 import dk.qnet.activity.course.Course;
 import dk.qnet.activity.course.CourseLeader;
 import dk.qnet.activity.course.CourseSchedule;
@@ -50,6 +51,11 @@ public class CourseService {
         /** Whether the woman completed (closed course) or is on track to (open course): her attended share of the held sessions. */
         public boolean completes(Enrolment e) {
             return e.state == Enrolment.State.ADMITTED && course.completes(attendance.sessionsOf(e.id), held().size());
+        }
+
+        /** Where an admitted woman stands; null for anyone not admitted. */
+        public Completion completionOf(Enrolment e) {
+            return e.state == Enrolment.State.ADMITTED ? Completion.of(course, attendance.sessionsOf(e.id), held().size()) : null;
         }
     }
 

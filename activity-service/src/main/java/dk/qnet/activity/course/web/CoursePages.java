@@ -2,10 +2,12 @@ package dk.qnet.activity.course.web;
 
 import dk.qnet.activity.VenueKind;
 import dk.qnet.activity.calendar.CalendarLinks;
+import dk.qnet.activity.course.Completion;
 import dk.qnet.activity.course.Course;
 import dk.qnet.activity.course.CourseSchedule;
 import dk.qnet.activity.course.CourseSession;
 import dk.qnet.activity.course.Enrolment;
+import dk.qnet.activity.course.rest.CourseResource;
 import dk.qnet.activity.course.service.AdmissionService;
 import dk.qnet.activity.course.service.CourseCriteria;
 import dk.qnet.activity.course.service.CourseRequest;
@@ -22,6 +24,7 @@ import dk.qnet.platform.problem.PageResource;
 import dk.qnet.platform.problem.PathIds;
 import dk.qnet.platform.problem.ProblemException;
 import dk.qnet.platform.time.SuiteClock;
+import dk.qnet.platform.web.FormFields;
 import dk.qnet.platform.web.PageCsrf;
 import dk.qnet.platform.web.PageTexts;
 import io.quarkus.qute.Location;
@@ -43,9 +46,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.text.MessageFormat;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -158,12 +159,14 @@ public class CoursePages {
     public Response create(MultivaluedMap<String, String> form) {
         csrf.verify(form.getFirst(PageCsrf.FIELD));
         try {
-            CourseRequest request = new CourseRequest(null, form.getFirst("title"), blankToNull(form.getFirst("description")),
-                    enumOf(CourseTheme.class, form, "theme"), enumOf(Course.Audience.class, form, "audience"), number(form, "childMinAge"),
-                    number(form, "childMaxAge"), form.getFirst("language"), form.getFirst("venue"), enumOf(VenueKind.class, form, "venueKind"),
-                    number(form, "capacity"), new CourseRequest.Schedule(date(form, "firstDate"), form.getFirst("startTime"),
-                    number(form, "durationMinutes"), enumOf(CourseSchedule.Frequency.class, form, "frequency"), number(form, "sessions"), null),
-                    null, leaders(form.getFirst("staffRole")), null);
+            CourseRequest.Schedule schedule = new CourseRequest.Schedule(FormFields.date(form, "firstDate"), form.getFirst("startTime"),
+                    FormFields.number(form, "durationMinutes"), FormFields.choice(CourseSchedule.Frequency.class, form, "frequency"),
+                    FormFields.number(form, "sessions"), null);
+            CourseRequest request = new CourseRequest(null, form.getFirst("title"), FormFields.text(form, "description"),
+                    FormFields.choice(CourseTheme.class, form, "theme"), FormFields.choice(Course.Audience.class, form, "audience"),
+                    FormFields.number(form, "childMinAge"), FormFields.number(form, "childMaxAge"), form.getFirst("language"),
+                    form.getFirst("venue"), FormFields.choice(VenueKind.class, form, "venueKind"), FormFields.number(form, "capacity"),
+                    schedule, null, leaders(form.getFirst("staffRole")), null);
             CourseService.Created created = courses.create(request, form.getFirst("idempotencyKey"), caller);
             return seeOther(created.state().course().id);
         } catch (ProblemException e) {
@@ -186,15 +189,10 @@ public class CoursePages {
         int position = 0;
         for (Enrolment e : s.enrolments()) {
             int attended = s.attendance().sessionsOf(e.id);
-            String completion = "";
-            String code = "";
-            if (e.state == Enrolment.State.ADMITTED) {
-                boolean enough = s.course().completes(attended, held);
-                code = s.course().status == Course.Status.CLOSED ? (enough ? "COMPLETED" : "NOT_COMPLETED") : (enough || held == 0 ? "ON_TRACK" : "BEHIND");
-                completion = PageTexts.of("completion", code);
-            } else if (e.state == Enrolment.State.DROPPED_OUT) {
-                completion = PageTexts.of("dropOut", e.dropOutReason);
-            }
+            Completion where = s.completionOf(e);
+            String code = where == null ? "" : where.name();
+            String completion = where != null ? PageTexts.of("completion", where)
+                    : e.state == Enrolment.State.DROPPED_OUT ? PageTexts.of("dropOut", e.dropOutReason) : "";
             WomanRow row = new WomanRow(e.id, who(e), e.children, PageTexts.of("enrolment", e.state),
                     e.state == Enrolment.State.APPLIED ? ++position : 0, attended, held, completion, code, false, 0);
             switch (e.state) {
@@ -217,7 +215,7 @@ public class CoursePages {
     @Path("{id}/gang/{number}")
     public TemplateInstance session(@PathParam("id") String id, @PathParam("number") String number) {
         CourseService.CourseState s = courses.get(PathIds.uuidOrNotFound(id), caller);
-        int n = sessionNumber(number);
+        int n = CourseResource.sessionNumber(number);
         CourseSession x = s.sessions().stream().filter(y -> y.number == n).findFirst().orElseThrow(ProblemException::notFound);
         var came = s.attendance().womenAt(x.id);
         List<WomanRow> women = s.enrolments().stream()
@@ -239,10 +237,10 @@ public class CoursePages {
         List<SessionAttendanceRequest.Woman> women = new ArrayList<>();
         for (String enrolment : form.getOrDefault("came", List.of())) {
             UUID e = PathIds.uuidOrNotFound(enrolment);
-            women.add(new SessionAttendanceRequest.Woman(e, number(form, "children-" + e)));
+            women.add(new SessionAttendanceRequest.Woman(e, FormFields.number(form, "children-" + e)));
         }
         List<UUID> leaders = form.getOrDefault("leader", List.of()).stream().map(PathIds::uuidOrNotFound).toList();
-        return act(courseId, () -> courses.recordAttendance(courseId, sessionNumber(number), new SessionAttendanceRequest(women, leaders),
+        return act(courseId, () -> courses.recordAttendance(courseId, CourseResource.sessionNumber(number), new SessionAttendanceRequest(women, leaders),
                 IfMatch.NONE, caller));
     }
 
@@ -252,7 +250,7 @@ public class CoursePages {
     public Response cancelSession(@PathParam("id") String id, @PathParam("number") String number, MultivaluedMap<String, String> form) {
         csrf.verify(form.getFirst(PageCsrf.FIELD));
         UUID courseId = PathIds.uuidOrNotFound(id);
-        return act(courseId, () -> courses.cancelSession(courseId, sessionNumber(number), IfMatch.NONE, caller));
+        return act(courseId, () -> courses.cancelSession(courseId, CourseResource.sessionNumber(number), IfMatch.NONE, caller));
     }
 
     /** A woman applies or is put forward, by her case (referral id). */
@@ -269,7 +267,7 @@ public class CoursePages {
             } catch (IllegalArgumentException e) {
                 throw ProblemException.invalid("referralId", "must be a case's full referral id");
             }
-            return admissions.apply(courseId, new EnrolmentRequest(referral, number(form, "children")), caller);
+            return admissions.apply(courseId, new EnrolmentRequest(referral, FormFields.number(form, "children")), caller);
         });
     }
 
@@ -346,48 +344,7 @@ public class CoursePages {
         return staffRole == null || staffRole.isBlank() ? List.of() : List.of(new CourseRequest.Leader(null, staffRole.strip()));
     }
 
-    private static int sessionNumber(String number) {
-        if (number == null || !number.matches("[0-9]{1,2}")) {
-            throw ProblemException.notFound();
-        }
-        return Integer.parseInt(number);
-    }
-
     private static List<Option> options(String prefix, Enum<?>[] values) {
         return Arrays.stream(values).map(v -> new Option(v.name(), PageTexts.of(prefix, v))).toList();
-    }
-
-    private static <E extends Enum<E>> E enumOf(Class<E> type, MultivaluedMap<String, String> form, String field) {
-        String v = form.getFirst(field);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, v);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, "is not one of the choices");
-        }
-    }
-
-    private static Integer number(MultivaluedMap<String, String> form, String field) {
-        String v = form.getFirst(field);
-        try {
-            return v == null || v.isBlank() ? null : Integer.valueOf(v.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(field, "must be a whole number");
-        }
-    }
-
-    private static LocalDate date(MultivaluedMap<String, String> form, String field) {
-        String v = form.getFirst(field);
-        try {
-            return v == null || v.isBlank() ? null : LocalDate.parse(v.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be a date");
-        }
-    }
-
-    private static String blankToNull(String v) {
-        return v == null || v.isBlank() ? null : v;
     }
 }
