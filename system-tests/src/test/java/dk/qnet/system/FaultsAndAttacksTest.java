@@ -165,9 +165,15 @@ class FaultsAndAttacksTest {
                     io.restassured.RestAssured.given().auth().oauth2(coordinator).contentType(io.restassured.http.ContentType.JSON)
                             .body("{\"kind\":\"WOMAN\",\"referralId\":\"" + referral + "\",\"children\":1}")
                             .post(activities + "/" + activity + "/registrations"), r -> r.statusCode() == 201).jsonPath().getString("id");
-            Map<String, String> objects = Map.of("referrals", referral, "waiting-referrals", referral, "volunteers", pairing.volunteer(),
-                    "proposals", pairing.proposal(), "matches", pairing.match(), "activities", activity, "registrations", registration,
-                    "networks", "net-odense", "calendar-links", "net-odense");
+            String courses = suite.baseUrl(suite.activityPort()) + "/api/v1/courses";
+            String course = given(coordinator, "POST", courses, COURSE.formatted(java.time.LocalDate.now().plusWeeks(1)), 201).getString("id");
+            String enrolment = given(coordinator, "POST", courses + "/" + course + "/enrolments", "{\"referralId\":\"" + referral + "\"}", 201)
+                    .getString("id");
+            Map<String, String> objects = Map.ofEntries(Map.entry("referrals", referral), Map.entry("waiting-referrals", referral),
+                    Map.entry("volunteers", pairing.volunteer()), Map.entry("proposals", pairing.proposal()), Map.entry("matches", pairing.match()),
+                    Map.entry("activities", activity), Map.entry("registrations", registration), Map.entry("networks", "net-odense"),
+                    Map.entry("calendar-links", "net-odense"), Map.entry("courses", course), Map.entry("enrolments", enrolment),
+                    Map.entry("sessions", "1"));
 
             Map<String, String> callers = new java.util.LinkedHashMap<>();
             for (String user : List.of("shelter-odense", "adviser-odense", "coordinator-odense", "analyst", "admin", "shelter-aarhus",
@@ -243,7 +249,7 @@ class FaultsAndAttacksTest {
             System.out.printf("ACCESS MATRIX: %d operations that take an id, %d callers and no token, %d calls checked, %d failures%n",
                     operations, callers.size(), cells, failures.size());
             failures.forEach(f -> System.out.println("  " + f));
-            assertTrue(operations >= 25, "too few operations with an id: " + operations);
+            assertTrue(operations >= 36, "too few operations with an id: " + operations);
             assertEquals(List.of(), failures);
         }
 
@@ -256,6 +262,12 @@ class FaultsAndAttacksTest {
         static final String ACTIVITY = """
                 {"title":"Fællesspisning","description":"Vi laver mad sammen","type":"MEAL","startsAt":"%s","endsAt":"%s",
                  "venue":"Netværkets lokaler","venueKind":"NETWORK_PREMISES","audience":["WOMEN","CHILDREN","VOLUNTEERS"],"capacity":10}
+                """;
+
+        static final String COURSE = """
+                {"title":"Mødregruppe","theme":"MOTHERS","audience":"WOMEN","language":"da","venue":"Netværkets lokaler",
+                 "venueKind":"NETWORK_PREMISES","capacity":8,
+                 "schedule":{"firstDate":"%s","startTime":"17:00","durationMinutes":120,"frequency":"WEEKLY","sessions":6}}
                 """;
 
         /** Path segments followed by a network's id (a readable name, not a UUID). */

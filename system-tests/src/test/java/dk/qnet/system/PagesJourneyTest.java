@@ -201,6 +201,7 @@ class PagesJourneyTest {
         assertTrue(browser.getPageSource().contains("sag " + caseNumber), "her registration, by case number");
         assertFalse(browser.getPageSource().contains(WOMAN), "no name on the activity page");
         checkPage("activity-detail");
+        courseJourney(id, coordinatorToken);
 
         // A form posted without its CSRF token is refused, and nothing changes.
         browser.get(matching + "/matching");
@@ -283,7 +284,88 @@ class PagesJourneyTest {
         assertTrue(browser.getPageSource().contains("net-odense"));
         checkPage("admin-networks");
         logOut();
-        assertTrue(checkedPages.size() >= 19, "pages checked: " + checkedPages);
+        assertTrue(checkedPages.size() >= 25, "pages checked: " + checkedPages);
+    }
+
+    /**
+     * A group course: made in the form, three women put forward by case number, two admitted (two
+     * places), a second application refused with the reason, attendance taken at two sessions, the
+     * rest cancelled, and completion on the closed course.
+     */
+    private static void courseJourney(String referral, String coordinatorToken) throws Exception {
+        List<String> women = new ArrayList<>(List.of(referral));
+        for (int i = 0; i < 2; i++) {
+            String other = apiReferral("shelter-odense");
+            given().auth().oauth2(coordinatorToken).post(suite.baseUrl(suite.referralPort) + "/api/v1/referrals/" + other + "/accept")
+                    .then().statusCode(200);
+            women.add(other);
+        }
+        browser.get(suite.baseUrl(suite.activityPort()) + "/sider/forloeb");
+        waitFor(() -> browser.getCurrentUrl().endsWith("/sider/forloeb"));
+        checkPage("courses");
+        setValue("title", "Mødregruppe Odense");
+        setValue("venue", "Netværkets lokaler, Vestergade 5");
+        setValue("capacity", "2");
+        setValue("sessions", "4");
+        click(By.xpath("//button[normalize-space()='Opret forløb']"));
+        waitFor(() -> browser.getCurrentUrl().matches(".*/sider/forloeb/[0-9a-f-]{36}$"));
+        String course = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+        assertEquals(4, browser.findElements(By.cssSelector("#sessions li")).size());
+        checkPage("course-new");
+        // activity-service learns who may take part from the events: each is put forward until her acceptance has arrived.
+        for (String woman : women) {
+            String caseNumber = "sag " + woman.substring(0, 8);
+            patiently(60).until(d -> {
+                setValue("referralId", woman);
+                click(By.xpath("//button[normalize-space()='Indstil']"));
+                return d.findElement(By.id("waiting")).getText().contains(caseNumber);
+            });
+        }
+        setValue("referralId", referral);
+        click(By.xpath("//button[normalize-space()='Indstil']"));
+        waitFor(() -> browser.findElement(By.id("course-error")).getText().contains("allerede indstillet"));
+        checkPage("course-refused");
+        click(By.id("admit"));
+        waitFor(() -> browser.findElement(By.id("places")).getText().equals("2/2"));
+        assertTrue(browser.findElement(By.id("waiting")).getText().contains("sag " + women.get(2).substring(0, 8)), "the third waits");
+        assertFalse(browser.getPageSource().contains(WOMAN), "women by case number only");
+        checkPage("course-cohort");
+
+        // Two weeks pass for this course: its first two sessions move back into the past.
+        try (java.sql.Connection db = suite.database("activity");
+             java.sql.PreparedStatement back = db.prepareStatement("update course_session set starts_at = starts_at - interval '15 days', "
+                     + "ends_at = ends_at - interval '15 days' where course_id = ?::uuid and number <= 2")) {
+            back.setString(1, course);
+            assertEquals(2, back.executeUpdate());
+        }
+        browser.navigate().refresh();
+        click(By.id("attend-1"));
+        waitFor(() -> browser.getCurrentUrl().endsWith("/gang/1"));
+        checkPage("course-attendance");
+        browser.findElements(By.cssSelector("input[name='came']")).forEach(WebElement::click);
+        browser.findElements(By.cssSelector("input[name='leader']")).forEach(WebElement::click);
+        click(By.id("save-attendance"));
+        waitFor(() -> browser.getCurrentUrl().endsWith(course));
+        click(By.id("attend-2"));
+        waitFor(() -> browser.getCurrentUrl().endsWith("/gang/2"));
+        click(By.cssSelector("input[name='came'][value='" + enrolmentOf(coordinatorToken, course, referral) + "']"));
+        click(By.id("save-attendance"));
+        waitFor(() -> browser.getCurrentUrl().endsWith(course));
+        for (String session : List.of("cancel-3", "cancel-4")) {
+            click(By.id(session));
+            waitFor(() -> browser.findElements(By.id(session)).isEmpty());
+        }
+        click(By.id("close"));
+        waitFor(() -> browser.getPageSource().contains("Afsluttet"));
+        String cohort = browser.findElement(By.id("cohort")).getText();
+        assertTrue(cohort.contains("sag " + referral.substring(0, 8)) && cohort.contains("2/2") && cohort.contains("Gennemført"), cohort);
+        assertTrue(cohort.contains("1/2") && cohort.contains("Ikke gennemført"), "1 of 2 is below two thirds: " + cohort);
+        checkPage("course-closed");
+    }
+
+    private static String enrolmentOf(String token, String course, String referral) {
+        return given().auth().oauth2(token).get(suite.baseUrl(suite.activityPort()) + "/api/v1/courses/" + course + "/enrolments")
+                .then().statusCode(200).extract().path("items.find { it.referralId == '" + referral + "' }.id");
     }
 
     /** A referral sent through the API (as a case system would), for the pages to act on. */
