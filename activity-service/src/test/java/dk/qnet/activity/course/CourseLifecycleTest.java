@@ -23,6 +23,7 @@ import dk.qnet.activity.ActivityFixtures;
 import dk.qnet.contracts.EventType;
 import dk.qnet.contracts.Topics;
 import dk.qnet.testing.KafkaProbe;
+import dk.qnet.testing.Race;
 import dk.qnet.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -107,6 +108,19 @@ class CourseLifecycleTest {
         String again = given().auth().oauth2(coordinator).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/courses").then().statusCode(200).extract().path("id");
         assertEquals(first, again);
+    }
+
+    @Test
+    void twoRetriesAtOnceWithTheSameKeyMakeOneCourse() throws Exception {
+        String body = course(LocalDate.now().plusWeeks(2), 6, 8, "WOMEN", "");
+        for (int round = 0; round < 3; round++) {
+            String key = UUID.randomUUID().toString();
+            List<io.restassured.response.Response> answers = Race.of(List.<java.util.concurrent.Callable<io.restassured.response.Response>>of(
+                    () -> given().auth().oauth2(coordinator).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/api/v1/courses"),
+                    () -> given().auth().oauth2(coordinator).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/api/v1/courses")));
+            assertEquals(List.of(200, 201), answers.stream().map(io.restassured.response.Response::statusCode).sorted().toList());
+            assertEquals(answers.get(0).jsonPath().getString("id"), answers.get(1).jsonPath().getString("id"));
+        }
     }
 
     @Test

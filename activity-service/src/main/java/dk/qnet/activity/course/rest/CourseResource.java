@@ -46,8 +46,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
 public class CourseResource {
 
-    static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
-
     private final CourseService courses;
     private final AdmissionService admissions;
     private final CalendarLinks calendarLinks;
@@ -73,11 +71,8 @@ public class CourseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CourseRequest body,
                            @HeaderParam("Idempotency-Key") @Parameter(description = "A resent request with the same key answers the first one's course.",
-                                   schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = MAX_IDEMPOTENCY_KEY_LENGTH)) String idempotencyKey,
+                                   schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = CourseService.MAX_IDEMPOTENCY_KEY_LENGTH)) String idempotencyKey,
                            @Context UriInfo uri) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
-            throw ProblemException.invalid("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
-        }
         CourseService.Created created = courses.create(body, idempotencyKey, caller);
         Response.ResponseBuilder answer = created.created()
                 ? Response.created(uri.getAbsolutePathBuilder().path(created.state().course().id.toString()).build()) : Response.ok();

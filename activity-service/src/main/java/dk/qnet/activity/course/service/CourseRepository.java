@@ -39,6 +39,12 @@ public class CourseRepository {
         return Optional.ofNullable(em.find(Course.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /** Holds, until the transaction ends, the right to create under this key: two retries at once become one after the other. */
+    public void lockIdempotencyKey(String networkId, String key) {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) as locked").setParameter(1, "course:" + networkId + ":" + key)
+                .getSingleResult();
+    }
+
     public Optional<Course> byIdempotencyKey(String networkId, String key) {
         return em.createQuery("from Course where networkId = :n and idempotencyKey = :k", Course.class).setParameter("n", networkId)
                 .setParameter("k", key).getResultStream().findFirst();

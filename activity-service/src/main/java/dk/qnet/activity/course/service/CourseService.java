@@ -59,6 +59,8 @@ public class CourseService {
         }
     }
 
+    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
     private final CourseRepository courses;
     private final NetworkChoice networkChoice;
     private final KnownPeople known;
@@ -96,8 +98,12 @@ public class CourseService {
     /** Makes the course; the same Idempotency-Key again answers the course made the first time (and {@code created} false). */
     @Transactional
     public Created create(CourseRequest request, String idempotencyKey, CallerIdentity caller) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+            throw ProblemException.invalid("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+        }
         String networkId = networkFor(request, caller);
         if (idempotencyKey != null) {
+            courses.lockIdempotencyKey(networkId, idempotencyKey);
             var earlier = courses.byIdempotencyKey(networkId, idempotencyKey);
             if (earlier.isPresent()) {
                 return new Created(state(earlier.get()), false);
