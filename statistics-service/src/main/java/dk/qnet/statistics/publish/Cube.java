@@ -57,7 +57,7 @@ public final class Cube {
                 if (dims[d].isLeaf(node)) {
                     continue;
                 }
-                for (int child : dims[d].children(node)) {
+                for (int child : dims[d].sums(node).get(0)) {
                     forEachOther(d, (x, y) -> set(d, node, x, y, get(d, node, x, y) + get(d, child, x, y)));
                 }
             }
@@ -176,7 +176,7 @@ public final class Cube {
     /** The lines, made once: they depend on the dimensions only, and suppression walks them many times. */
     private List<int[][]> lines;
 
-    /** Every line: a node and its children along one additive dimension, the other two fixed. */
+    /** Every line: a node and one set of its parts (its children) along one additive dimension, the other two fixed. */
     public List<int[][]> lines() {
         if (lines == null) {
             lines = java.util.Collections.unmodifiableList(makeLines());
@@ -192,20 +192,19 @@ public final class Cube {
             }
             Dimension dim = dims[d];
             for (int node = 0; node < dim.size(); node++) {
-                if (dim.isLeaf(node)) {
-                    continue;
+                for (List<Integer> parts : dim.sums(node)) {
+                    List<Integer> members = new ArrayList<>();
+                    members.add(node);
+                    members.addAll(parts);
+                    int dd = d;
+                    forEachOther(d, (x, y) -> {
+                        int[][] line = new int[members.size()][];
+                        for (int m = 0; m < members.size(); m++) {
+                            line[m] = coordinates(dd, members.get(m), x, y);
+                        }
+                        lines.add(line);
+                    });
                 }
-                List<Integer> members = new ArrayList<>();
-                members.add(node);
-                members.addAll(dim.children(node));
-                int dd = d;
-                forEachOther(d, (x, y) -> {
-                    int[][] line = new int[members.size()][];
-                    for (int m = 0; m < members.size(); m++) {
-                        line[m] = coordinates(dd, members.get(m), x, y);
-                    }
-                    lines.add(line);
-                });
             }
         }
         return lines;
@@ -293,19 +292,25 @@ public final class Cube {
         value[c[0]][c[1]][c[2]] = v;
     }
 
+    /** Every node after the parts it is first the sum of, each once (in a lattice a part has two parents). */
     private static List<Integer> postOrder(Dimension dim) {
         List<Integer> order = new ArrayList<>();
+        boolean[] visited = new boolean[dim.size()];
         for (int node = 0; node < dim.size(); node++) {
-            if (dim.parent(node) < 0) {
-                visit(dim, node, order);
-            }
+            visit(dim, node, order, visited);
         }
         return order;
     }
 
-    private static void visit(Dimension dim, int node, List<Integer> order) {
-        for (int child : dim.children(node)) {
-            visit(dim, child, order);
+    private static void visit(Dimension dim, int node, List<Integer> order, boolean[] visited) {
+        if (visited[node]) {
+            return;
+        }
+        visited[node] = true;
+        if (!dim.isLeaf(node)) {
+            for (int part : dim.sums(node).get(0)) {
+                visit(dim, part, order, visited);
+            }
         }
         order.add(node);
     }

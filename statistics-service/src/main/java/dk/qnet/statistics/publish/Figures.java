@@ -109,11 +109,17 @@ public class Figures {
         boolean stock = Measures.isStock(measure);
         Dimension time = time(stock);
         Map<String, String> networks = networks();
+        boolean rejections = measure.equals(Measures.REJECTED);
+        // The rejections are read by reason, source by source: one table with their totals (see rejectionDimension).
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select month, network_id, region_code, source, value from monthly_count
+        List<Object[]> rows = em.createNativeQuery(rejections ? """
+                select month, network_id, region_code, source, value, substr(measure, ?1) from monthly_count
+                where measure like 'referrals.rejected.%' and month >= ?2 and month < ?3
+                """ : """
+                select month, network_id, region_code, source, value, cast(null as text) from monthly_count
                 where measure = ?1 and month >= ?2 and month < ?3
-                """).setParameter(1, measure).setParameter(2, LocalDate.of(year, 1, 1)).setParameter(3, LocalDate.of(year + 1, 1, 1))
+                """).setParameter(1, rejections ? (Object) (Measures.REJECTED_BECAUSE.length() + 1) : measure)
+                .setParameter(2, LocalDate.of(year, 1, 1)).setParameter(3, LocalDate.of(year + 1, 1, 1))
                 .getResultList();
         List<Object[]> opening = List.of();
         if (stock) {
@@ -138,9 +144,16 @@ public class Figures {
             sources.add((String) r[2]);
         });
         Dimension geo = geography(networks);
-        Dimension source = new Dimension();
-        int all = source.add("ALL", -1);
-        sources.forEach(s -> source.add(s, all));
+        Dimension source;
+        if (rejections) {
+            TreeSet<String> reasons = new TreeSet<>();
+            rows.forEach(r -> reasons.add((String) r[5]));
+            source = rejectionDimension(sources, reasons);
+        } else {
+            source = new Dimension();
+            int all = source.add("ALL", -1);
+            sources.forEach(s -> source.add(s, all));
+        }
 
         Cube cube = new Cube(time, geo, source, new boolean[] {!stock, true, true});
         if (stock) {
@@ -167,13 +180,65 @@ public class Figures {
         } else {
             for (Object[] r : rows) {
                 int m = SqlValues.localDate(r[0]).getMonthValue();
-                cube.addLeaf(monthNode(time, m), leaf(geo, (String) r[1]), source.find((String) r[3]).orElseThrow(), ((Number) r[4]).longValue());
+                String third = rejections ? sourceReasonKey((String) r[3], (String) r[5]) : (String) r[3];
+                cube.addLeaf(monthNode(time, m), leaf(geo, (String) r[1]), source.find(third).orElseThrow(), ((Number) r[4]).longValue());
             }
         }
         cube.rollUp();
         // Networks are organisations, not people: their count needs no protection.
         cube.suppress(measure.equals(Measures.NETWORKS_ACTIVE) ? 1 : threshold);
         return cube;
+    }
+
+    /** The key of a reason's rejections from every source, in the rejections' third dimension. */
+    public static String reasonKey(String reason) {
+        return "reason:" + reason;
+    }
+
+    /** The reasons in the rejections' cube, in order; none in any other cube. */
+    static List<String> reasons(Cube cube) {
+        Dimension third = cube.dimension(2);
+        List<String> reasons = new ArrayList<>();
+        for (int node = 0; node < third.size(); node++) {
+            if (third.key(node).startsWith(reasonKey(""))) {
+                reasons.add(third.key(node).substring(reasonKey("").length()));
+            }
+        }
+        return reasons;
+    }
+
+    /** The key of one source's rejections for one reason. */
+    public static String sourceReasonKey(String source, String reason) {
+        return source + "|" + reason;
+    }
+
+    /**
+     * The rejections' third dimension, a lattice: all rejections are the sum of the sources and
+     * also the sum of the reasons; each source the sum of its reasons, each reason the sum of its
+     * sources. Counted as separate cubes, a reader could subtract the shown reasons from the shown
+     * total and get the hidden one; in one table, every such sum is a line that suppression and its
+     * audit see.
+     */
+    static Dimension rejectionDimension(java.util.Collection<String> sources, java.util.Collection<String> reasons) {
+        Dimension d = new Dimension();
+        int all = d.add("ALL", -1);
+        Map<String, List<Integer>> byReason = new TreeMap<>();
+        for (String source : sources) {
+            int s = d.add(source, all);
+            for (String reason : reasons) {
+                byReason.computeIfAbsent(reason, x -> new ArrayList<>()).add(d.add(sourceReasonKey(source, reason), s));
+            }
+        }
+        List<Integer> reasonNodes = new ArrayList<>();
+        byReason.forEach((reason, parts) -> {
+            int r = d.add(reasonKey(reason), -1);
+            d.addSum(r, parts);
+            reasonNodes.add(r);
+        });
+        if (!reasonNodes.isEmpty()) {
+            d.addSum(all, reasonNodes);
+        }
+        return d;
     }
 
     /** The suppressed cube of a rating distribution (third dimension: the rating given). */
@@ -258,7 +323,14 @@ public class Figures {
                 }
             }
             case "source", "theme" -> cube.dimension(2).children(0).forEach(s -> rows.add(new Row(cube.dimension(2).key(s), figure(cube, t, g, s))));
-            default -> throw ProblemException.invalid("by", "must be region, network, source or (for course figures) theme");
+            case "reason" -> {
+                Dimension third = cube.dimension(2);
+                for (String reason : reasons(cube)) {
+                    int r = third.find(filter.source() == null ? reasonKey(reason) : sourceReasonKey(filter.source(), reason)).orElse(-1);
+                    rows.add(new Row(reason, r < 0 ? shown(0) : figure(cube, t, g, r)));
+                }
+            }
+            default -> throw ProblemException.invalid("by", "must be region, network, source, (for course figures) theme or (for referralsRejected) reason");
         }
         return rows;
     }

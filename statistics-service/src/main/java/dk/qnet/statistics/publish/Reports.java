@@ -122,7 +122,6 @@ public class Reports {
         Map<String, String> kpis = new LinkedHashMap<>(HEADLINE);
         if (detailed) {
             kpis.putAll(DETAILED);
-            rejectionReasons(filter.year()).forEach(reason -> kpis.put("referralsRejected." + reason, Measures.REJECTED_BECAUSE + reason));
         }
         kpis.forEach((kpi, measure) -> {
             Cube cube = figures.cube(measure, filter.year());
@@ -133,6 +132,11 @@ public class Reports {
                 trends.put(kpi, figures.trend(cube, f));
             }
         });
+        if (detailed) {
+            // Each reason is a cell of the rejections' own cube, suppressed in one table with their total.
+            figures.breakdown(cubes.get("referralsRejected"), filter, "reason")
+                    .forEach(row -> shown.put("referralsRejected." + row.key(), row.figure()));
+        }
         Map<String, Figures.Spread> spreads = new LinkedHashMap<>();
         spreads.put("daysToMatch", figures.spread(Measures.DAYS_TO_MATCH, filter));
         Map<String, Double> ratios = new LinkedHashMap<>();
@@ -167,17 +171,6 @@ public class Reports {
     private static Filter forMeasure(String measure, Filter filter) {
         return WITHOUT_SOURCE.contains(measure) && filter.source() != null
                 ? new Filter(filter.year(), filter.quarter(), filter.month(), filter.region(), filter.network(), null) : filter;
-    }
-
-    private List<String> rejectionReasons(int year) {
-        return kept.get(List.of("rejection reasons", year), () -> {
-            @SuppressWarnings("unchecked")
-            List<String> measures = em.createNativeQuery("""
-                    select distinct measure from monthly_count where measure like 'referrals.rejected.%' and month >= ?1 and month < ?2
-                    order by measure
-                    """).setParameter(1, LocalDate.of(year, 1, 1)).setParameter(2, LocalDate.of(year + 1, 1, 1)).getResultList();
-            return measures.stream().map(m -> m.substring(Measures.REJECTED_BECAUSE.length())).toList();
-        });
     }
 
     private static Map<String, String> ordered(String... pairs) {

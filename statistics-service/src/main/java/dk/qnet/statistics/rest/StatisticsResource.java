@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class StatisticsResource {
 
     /** What a breakdown can be by. */
-    static final List<String> BREAKDOWNS = List.of("region", "network", "source", "theme");
+    static final List<String> BREAKDOWNS = List.of("region", "network", "source", "theme", "reason");
     /** The answer's format besides the Accept header. */
     static final List<String> FORMATS = List.of("json", "csv");
 
@@ -90,7 +90,10 @@ public class StatisticsResource {
             throw ProblemException.invalid("kpi", "must be a KPI name, such as referralsReceived");
         }
         if (by == null || !BREAKDOWNS.contains(by)) {
-            throw ProblemException.invalid("by", "must be region, network, source or (for course figures) theme");
+            throw ProblemException.invalid("by", "must be region, network, source, (for course figures) theme or (for referralsRejected) reason");
+        }
+        if (by.equals("reason") && !kpi.equals("referralsRejected")) {
+            throw ProblemException.invalid("by", "reason applies to referralsRejected only");
         }
         Filter filter = filter(year, quarter, month, region, network, source);
         return respond(new Views.BreakdownView(kpi, filter.period(), by, figures.threshold(), reports.breakdown(kpi, filter, by)), format);
