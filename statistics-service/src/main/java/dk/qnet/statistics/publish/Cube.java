@@ -77,8 +77,9 @@ public final class Cube {
         suppressByLines(threshold);
         // The audit: what a reader could work out with a linear program over every shown cell and
         // every total. Where she could pin a small cell closer than [0, threshold], hide more.
+        // Hiding more only widens what the other cells could be, so each round looks again only at the cells that failed.
         for (List<int[]> failing = SuppressionAudit.unprotected(this, threshold); !failing.isEmpty();
-             failing = SuppressionAudit.unprotected(this, threshold)) {
+             failing = SuppressionAudit.unprotected(this, threshold, keys(failing))) {
             boolean hid = false;
             for (int[] cell : failing) {
                 hid |= hideBeside(cell, threshold);
@@ -88,6 +89,12 @@ public final class Cube {
             }
             protectLines(threshold);
         }
+    }
+
+    private static java.util.Set<List<Integer>> keys(List<int[]> cells) {
+        java.util.Set<List<Integer>> keys = new java.util.HashSet<>();
+        cells.forEach(c -> keys.add(List.of(c[0], c[1], c[2])));
+        return keys;
     }
 
     /** Primary suppression, and complementary suppression until no line has exactly one hidden cell. */

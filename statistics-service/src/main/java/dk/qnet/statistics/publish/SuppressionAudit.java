@@ -1,27 +1,22 @@
 package dk.qnet.statistics.publish;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.optim.MaxIter;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.linear.LinearConstraint;
-import org.apache.commons.math3.optim.linear.LinearConstraintSet;
-import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
-import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
-import org.apache.commons.math3.optim.linear.Relationship;
-import org.apache.commons.math3.optim.linear.SimplexSolver;
-import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import java.util.Set;
 
 /**
  * What a reader can work out about the hidden cells of a cube from everything it publishes: every
  * shown cell and every total relation (a node is the sum of its children along each additive
- * dimension), and that no count is negative. For a hidden cell, the interval it could take is the
- * minimum and maximum of a linear program over those constraints; cells are solved together only
- * with the hidden cells they share a total with, directly or through others (a component).
+ * dimension, and of each other set of parts it has), and that no count is negative. For a hidden
+ * cell, the interval it could take is the minimum and maximum of a linear program over those
+ * constraints ({@link LinearProgram}); cells are solved together only with the hidden cells they
+ * share a total with, directly or through others (a component), and every component is solved,
+ * however large.
  *
  * <p>The protection rule: every hidden cell that holds 1 to threshold − 1 could, from all that
  * is published, be 0 and could be at least the threshold. A reader can then neither tell that
@@ -37,46 +32,132 @@ final class SuppressionAudit {
         }
     }
 
-    /**
-     * The largest component solved. The solver is a dense simplex, and a year's national cube of a
-     * measure with many small cells joins hundreds of hidden cells into one component, where each
-     * interval would take seconds: those rest on the line rules alone (Cube.protect). That is a gap,
-     * stated in the statistics README: on random cubes, a linear program over such a component
-     * narrowed a small cell to [1, 8].
-     */
-    static final int MAX_VARIABLES = 60;
-
     private SuppressionAudit() {
     }
 
-    /** The interval of every hidden cell of the cube (by its coordinates {t, g, k}), however large its component. */
+    /** The interval of every hidden cell of the cube (by its coordinates {t, g, k}). */
     static Map<List<Integer>, Interval> intervals(Cube cube) {
-        return intervals(cube, false, Integer.MAX_VALUE);
+        return intervals(cube, false);
+    }
+
+    /** The interval of every hidden cell that holds 1 to below the threshold (the primary ones). */
+    static Map<List<Integer>, Interval> primaryIntervals(Cube cube) {
+        return intervals(cube, true);
+    }
+
+    private static Map<List<Integer>, Interval> intervals(Cube cube, boolean primaryOnly) {
+        double cap = 2.0 * largest(cube) + 100;
+        Map<List<Integer>, Interval> intervals = new LinkedHashMap<>();
+        forEachComponent(cube, c -> !primaryOnly || cube.state(c.get(0), c.get(1), c.get(2)) == Cube.State.BELOW_THRESHOLD, (cells, program) -> {
+            for (int v = 0; v < cells.size(); v++) {
+                List<Integer> c = cells.get(v);
+                if (!primaryOnly || cube.state(c.get(0), c.get(1), c.get(2)) == Cube.State.BELOW_THRESHOLD) {
+                    LinearProgram.Solution least = program.minimise(List.of(v));
+                    LinearProgram.Solution most = program.maximise(v, cap);
+                    if (least == null || most == null) {
+                        throw new IllegalStateException("the linear program of cell " + c + " was not solved");
+                    }
+                    intervals.put(c, new Interval(least.value(), most.value()));
+                }
+            }
+        });
+        return intervals;
+    }
+
+    private static long largest(Cube cube) {
+        long largest = 0;
+        for (int t = 0; t < cube.dimension(0).size(); t++) {
+            for (int g = 0; g < cube.dimension(1).size(); g++) {
+                for (int k = 0; k < cube.dimension(2).size(); k++) {
+                    largest = Math.max(largest, Math.abs(cube.value(t, g, k)));
+                }
+            }
+        }
+        return largest;
     }
 
     /**
-     * The interval of every hidden cell that holds 1 to below the threshold (the primary ones), in
-     * the components the audit solves (at most {@link #MAX_VARIABLES} hidden cells).
-     */
-    static Map<List<Integer>, Interval> auditedPrimaryIntervals(Cube cube) {
-        return intervals(cube, true, MAX_VARIABLES);
-    }
-
-    /**
-     * The primary cells the rule does not protect (the reader can pin them closer than [0,
-     * threshold]), among components of at most {@link #MAX_VARIABLES} hidden cells.
+     * The primary cells the rule does not protect: the reader can pin them closer than [0,
+     * threshold]. Each solution found is a witness for every cell in it: a cell that is 0 in one
+     * could be 0, one at the threshold could reach it. So first the sum of the open cells is
+     * minimised (and, each capped at the threshold, maximised), and only the cells no solution has
+     * vouched for yet get programs of their own.
      */
     static List<int[]> unprotected(Cube cube, int threshold) {
+        return unprotected(cube, threshold, null);
+    }
+
+    /**
+     * As {@link #unprotected(Cube, int)}, for the primary cells in {@code only} (all where null).
+     * Hiding a cell only widens what the others could be (a fixed number becomes an unknown), so a
+     * cell once protected stays protected, and after hiding more only the failing cells need another look.
+     */
+    static List<int[]> unprotected(Cube cube, int threshold, Set<List<Integer>> only) {
         List<int[]> failing = new ArrayList<>();
-        auditedPrimaryIntervals(cube).forEach((c, interval) -> {
-            if (!interval.protects(threshold)) {
-                failing.add(new int[] {c.get(0), c.get(1), c.get(2)});
+        forEachComponent(cube, cell -> cube.state(cell.get(0), cell.get(1), cell.get(2)) == Cube.State.BELOW_THRESHOLD
+                && (only == null || only.contains(cell)), (cells, program) -> {
+            Set<Integer> low = new LinkedHashSet<>();
+            for (int v = 0; v < cells.size(); v++) {
+                List<Integer> c = cells.get(v);
+                if (cube.state(c.get(0), c.get(1), c.get(2)) == Cube.State.BELOW_THRESHOLD && (only == null || only.contains(c))) {
+                    low.add(v);
+                }
             }
+            Set<Integer> high = new LinkedHashSet<>(low);
+            Set<Integer> failed = new LinkedHashSet<>();
+            // The sum of the open cells, again while that vouches for more of them.
+            for (int open = -1; !low.isEmpty() && low.size() != open; ) {
+                open = low.size();
+                vouch(program.minimise(low), low, high, threshold);
+            }
+            for (int v : List.copyOf(low)) {
+                if (low.contains(v)) {
+                    LinearProgram.Solution least = program.minimise(List.of(v));
+                    // Where the solver fails, the cell counts as pinned: more is hidden.
+                    if (least == null || least.value() > 0.5) {
+                        failed.add(v);
+                        low.remove(v);
+                    }
+                    vouch(least, low, high, threshold);
+                }
+            }
+            high.removeAll(failed);
+            for (int open = -1; !high.isEmpty() && high.size() != open; ) {
+                open = high.size();
+                vouch(program.maximiseCapped(high, threshold), low, high, threshold);
+            }
+            for (int v : List.copyOf(high)) {
+                if (high.contains(v)) {
+                    LinearProgram.Solution most = program.maximiseCapped(List.of(v), threshold);
+                    if (most == null || most.value() < threshold - 0.5) {
+                        failed.add(v);
+                        high.remove(v);
+                    }
+                    vouch(most, low, high, threshold);
+                }
+            }
+            failed.forEach(v -> failing.add(new int[] {cells.get(v).get(0), cells.get(v).get(1), cells.get(v).get(2)}));
         });
         return failing;
     }
 
-    private static Map<List<Integer>, Interval> intervals(Cube cube, boolean primaryOnly, int maxVariables) {
+    /** Takes out of the open sets every cell the solution shows could be 0, or could reach the threshold. */
+    private static void vouch(LinearProgram.Solution solution, Set<Integer> low, Set<Integer> high, int threshold) {
+        if (solution == null) {
+            return;
+        }
+        double[] x = solution.values();
+        low.removeIf(v -> x[v] <= 0.5);
+        high.removeIf(v -> x[v] >= threshold - 0.5);
+    }
+
+    private interface ComponentVisitor {
+        /** @param cells the component's hidden cells; the program's unknown i is cells.get(i) */
+        void visit(List<List<Integer>> cells, LinearProgram program);
+    }
+
+    /** Each component of hidden cells that holds a target, with the linear program of the lines that hold them. */
+    private static void forEachComponent(Cube cube, java.util.function.Predicate<List<Integer>> target, ComponentVisitor visitor) {
         Map<List<Integer>, Integer> variable = new LinkedHashMap<>();
         List<int[][]> lines = new ArrayList<>();
         for (int[][] line : cube.lines()) {
@@ -102,60 +183,39 @@ final class SuppressionAudit {
                 }
             }
         }
-        Map<List<Integer>, Interval> intervals = new LinkedHashMap<>();
-        Map<Integer, List<List<Integer>>> members = new HashMap<>();
+        Map<Integer, List<List<Integer>>> members = new LinkedHashMap<>();
         variable.forEach((cell, v) -> members.computeIfAbsent(component[v], x -> new ArrayList<>()).add(cell));
         members.forEach((id, cells) -> {
-            if (cells.size() > maxVariables) {
-                return;
-            }
-            List<List<Integer>> targets = cells.stream().filter(c -> !primaryOnly
-                    || cube.state(c.get(0), c.get(1), c.get(2)) == Cube.State.BELOW_THRESHOLD).toList();
-            if (targets.isEmpty()) {
+            if (cells.stream().noneMatch(target)) {
                 return;
             }
             Map<List<Integer>, Integer> local = new HashMap<>();
             cells.forEach(c -> local.put(c, local.size()));
-            List<LinearConstraint> constraints = constraints(cube, linesOf.getOrDefault(id, List.of()), local);
-            for (List<Integer> target : targets) {
-                intervals.put(target, new Interval(solve(constraints, local.size(), local.get(target), GoalType.MINIMIZE),
-                        solve(constraints, local.size(), local.get(target), GoalType.MAXIMIZE)));
+            try (LinearProgram program = new LinearProgram(cells.size(), equations(cube, linesOf.getOrDefault(id, List.of()), local))) {
+                visitor.visit(cells, program);
             }
         });
-        return intervals;
     }
 
     /** Each line as an equation over its hidden cells: children minus the node equal what the shown cells leave. */
-    private static List<LinearConstraint> constraints(Cube cube, List<int[][]> lines, Map<List<Integer>, Integer> local) {
-        List<LinearConstraint> constraints = new ArrayList<>();
+    private static List<Map.Entry<Map<Integer, Double>, Double>> equations(Cube cube, List<int[][]> lines, Map<List<Integer>, Integer> local) {
+        List<Map.Entry<Map<Integer, Double>, Double>> equations = new ArrayList<>();
         for (int[][] line : lines) {
-            double[] coefficients = new double[local.size()];
+            Map<Integer, Double> coefficients = new HashMap<>();
             double rest = 0;
             for (int m = 0; m < line.length; m++) {
                 int[] c = line[m];
                 double sign = m == 0 ? -1 : 1;
                 Integer v = local.get(List.of(c[0], c[1], c[2]));
                 if (v != null) {
-                    coefficients[v] += sign;
+                    coefficients.merge(v, sign, Double::sum);
                 } else {
                     rest -= sign * cube.value(c[0], c[1], c[2]);
                 }
             }
-            constraints.add(new LinearConstraint(coefficients, Relationship.EQ, rest));
+            equations.add(new AbstractMap.SimpleImmutableEntry<>(coefficients, rest));
         }
-        return constraints;
-    }
-
-    private static double solve(List<LinearConstraint> constraints, int variables, int target, GoalType goal) {
-        double[] objective = new double[variables];
-        objective[target] = 1;
-        try {
-            PointValuePair optimum = new SimplexSolver().optimize(new MaxIter(1_000_000), new LinearObjectiveFunction(objective, 0),
-                    new LinearConstraintSet(constraints), goal, new NonNegativeConstraint(true));
-            return optimum.getValue();
-        } catch (UnboundedSolutionException e) {
-            return goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : 0;
-        }
+        return equations;
     }
 
     /** Union-find over the hidden cells: two are in one component when a line holds both. */
