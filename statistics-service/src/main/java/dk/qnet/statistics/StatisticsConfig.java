@@ -33,4 +33,11 @@ public interface StatisticsConfig {
      */
     @WithDefault("300")
     int publicCallsPerMinute();
+
+    /**
+     * How often {@code FigureWarmer} looks whether the aggregates changed and then stayed still for
+     * a tick, to compute this year's national figures ahead of the readers; "off" never.
+     */
+    @WithDefault("15s")
+    String warmEvery();
 }
