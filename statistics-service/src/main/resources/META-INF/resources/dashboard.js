@@ -5,6 +5,10 @@
 
   const KPIS = [
     ['referralsReceived', 'Henvisninger modtaget'],
+    ['peopleSupported', 'Kvinder og børn støttet (i match i perioden)'],
+    ['womenSupported', 'Kvinder støttet'],
+    ['childrenSupported', 'Børn i familierne støttet'],
+    ['volunteersEngaged', 'Frivillige i match i perioden'],
     ['womenReached', 'Kvinder nået (første match)'],
     ['childrenReached', 'Børn nået'],
     ['matchesActive', 'Aktive match ved periodens slutning'],

@@ -120,6 +120,13 @@ public class EventAggregator {
             counts.add(Measures.WAITING, cell(s, e.erasedAt()), -1);
         }
         em.createNativeQuery("delete from subject where subject_key = ?1").setParameter(1, key).executeUpdate();
+        // Her matches still count, once, under a key that no longer points to her.
+        byte[] unlinked = new byte[key.length];
+        new java.security.SecureRandom().nextBytes(unlinked);
+        if (em.createNativeQuery("update match_period set subject_key = ?2 where subject_key = ?1").setParameter(1, key)
+                .setParameter(2, unlinked).executeUpdate() > 0) {
+            changes.touch();
+        }
     }
 
     // ---- qnet.matches.v1
@@ -154,6 +161,17 @@ public class EventAggregator {
         if (changed == 1) {
             counts.add(Measures.MATCHES_ACTIVE, cell(found.get(), e.at()), 1);
         }
+        Subject s = found.get();
+        int periods = em.createNativeQuery("""
+                insert into match_period (match_key, subject_key, volunteer_key, network_id, region_code, source, children, started_on)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict do nothing
+                """).setParameter(1, pseudonyms.of("match", e.matchId())).setParameter(2, s.key())
+                .setParameter(3, e.volunteerId() == null ? null : pseudonyms.of("volunteer", e.volunteerId()))
+                .setParameter(4, s.networkId()).setParameter(5, s.regionCode()).setParameter(6, s.source())
+                .setParameter(7, s.children()).setParameter(8, day(e.at())).executeUpdate();
+        if (periods == 1) {
+            changes.touch();
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -175,6 +193,8 @@ public class EventAggregator {
         }
         counts.observe(Measures.MATCH_DAYS, cell, e.durationDays());
         byte[] match = pseudonyms.of("match", e.matchId());
+        em.createNativeQuery("update match_period set ended_on = ?2 where match_key = ?1 and ended_on is null")
+                .setParameter(1, match).setParameter(2, day(e.at())).executeUpdate();
         int wasActive = em.createNativeQuery("delete from match_state where match_key = ?1 and started").setParameter(1, match).executeUpdate();
         em.createNativeQuery("delete from match_state where match_key = ?1").setParameter(1, match).executeUpdate();
         if (wasActive == 1) {

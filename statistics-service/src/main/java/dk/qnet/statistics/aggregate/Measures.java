@@ -35,6 +35,14 @@ public final class Measures {
     public static final String SAFETY_IMPROVED = "outcomes.safety_improved";
     public static final String WELLBEING_IMPROVED = "outcomes.wellbeing_improved";
 
+    /**
+     * People supported in a period, each once however many matches and months: counted from the
+     * match periods when the figures are computed, not kept per month. The third dimension of
+     * {@link #PEOPLE_SUPPORTED} is the kind of person (women, children), its total both.
+     */
+    public static final String PEOPLE_SUPPORTED = "people.supported";
+    public static final String VOLUNTEERS_ENGAGED = "volunteers.engaged";
+
     /** Distributions. */
     public static final String DAYS_TO_MATCH = "days_to_match";
     public static final String MATCH_DAYS = "match_days";
@@ -51,6 +59,11 @@ public final class Measures {
     /** A course figure: its third dimension holds course themes. */
     public static boolean isCourse(String measure) {
         return measure.startsWith("courses.");
+    }
+
+    /** A figure of distinct people in a period, counted from the match periods. */
+    public static boolean isDistinct(String measure) {
+        return measure.equals(PEOPLE_SUPPORTED) || measure.equals(VOLUNTEERS_ENGAGED);
     }
 
     public static boolean isStock(String measure) {

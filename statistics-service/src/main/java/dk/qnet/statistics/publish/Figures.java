@@ -106,6 +106,9 @@ public class Figures {
     }
 
     private Cube computeCube(String measure, int year) {
+        if (Measures.isDistinct(measure)) {
+            return computeDistinct(measure, year);
+        }
         boolean stock = Measures.isStock(measure);
         Dimension time = time(stock);
         Map<String, String> networks = networks();
@@ -188,6 +191,69 @@ public class Figures {
         // Networks are organisations, not people: their count needs no protection.
         cube.suppress(measure.equals(Measures.NETWORKS_ACTIVE) ? 1 : threshold);
         return cube;
+    }
+
+    /**
+     * People supported in each period of the year (the year, each quarter, each month), each
+     * counted once in it: a woman with a match active on any day of the period, with her children
+     * (by number, as her referral gave them), or a volunteer in such a match. A period's count is
+     * not the sum of its months (a woman in March and April is one woman in the quarter), so time
+     * is no total here; a network's, a region's and the country's are (a woman belongs to one
+     * network; a volunteer is counted in the network of each match).
+     */
+    private Cube computeDistinct(String measure, int year) {
+        Dimension time = new Dimension();
+        StringBuilder periods = new StringBuilder();
+        addPeriod(time, periods, "YEAR", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        for (int q = 1; q <= 4; q++) {
+            LocalDate first = LocalDate.of(year, q * 3 - 2, 1);
+            addPeriod(time, periods, "Q" + q, first, first.plusMonths(3).minusDays(1));
+        }
+        for (int m = 1; m <= 12; m++) {
+            LocalDate first = LocalDate.of(year, m, 1);
+            addPeriod(time, periods, String.format("M%02d", m), first, first.plusMonths(1).minusDays(1));
+        }
+        boolean people = measure.equals(Measures.PEOPLE_SUPPORTED);
+        // The periods are made here from the year (an int), never from what a caller sent.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery((people ? """
+                select node, network_id, region_code, count(*), sum(children) from (
+                    select distinct p.node, m.subject_key, m.network_id, m.region_code, m.children
+                    from (values %s) as p(node, first_day, last_day)
+                    join match_period m on m.started_on <= p.last_day and (m.ended_on is null or m.ended_on >= p.first_day)
+                ) d group by node, network_id, region_code
+                """ : """
+                select p.node, m.network_id, m.region_code, count(distinct m.volunteer_key), 0
+                from (values %s) as p(node, first_day, last_day)
+                join match_period m on m.started_on <= p.last_day and (m.ended_on is null or m.ended_on >= p.first_day)
+                where m.volunteer_key is not null
+                group by p.node, m.network_id, m.region_code
+                """).formatted(periods)).getResultList();
+        Map<String, String> networks = networks();
+        rows.forEach(r -> networks.putIfAbsent((String) r[1], (String) r[2]));
+        Dimension geo = geography(networks);
+        Dimension kind = new Dimension();
+        int all = kind.add("ALL", -1);
+        int women = people ? kind.add("WOMEN", all) : all;
+        int children = people ? kind.add("CHILDREN", all) : all;
+        Cube cube = new Cube(time, geo, kind, new boolean[] {false, true, true});
+        for (Object[] r : rows) {
+            int t = ((Number) r[0]).intValue();
+            int g = leaf(geo, (String) r[1]);
+            cube.addLeaf(t, g, women, ((Number) r[3]).longValue());
+            if (people) {
+                cube.addLeaf(t, g, children, ((Number) r[4]).longValue());
+            }
+        }
+        cube.rollUp();
+        cube.suppress(threshold);
+        return cube;
+    }
+
+    private static void addPeriod(Dimension time, StringBuilder periods, String key, LocalDate first, LocalDate last) {
+        int node = time.add(key, -1);
+        periods.append(periods.isEmpty() ? "" : ", ").append("(").append(node).append(", date '").append(first)
+                .append("', date '").append(last).append("')");
     }
 
     /** The key of a reason's rejections from every source, in the rejections' third dimension. */

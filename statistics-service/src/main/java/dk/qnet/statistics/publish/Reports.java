@@ -22,6 +22,10 @@ public class Reports {
     /** The public headline: counts anyone may see for the country or a region. */
     static final Map<String, String> HEADLINE = ordered(
             "referralsReceived", Measures.RECEIVED,
+            "peopleSupported", Measures.PEOPLE_SUPPORTED,
+            "womenSupported", Measures.PEOPLE_SUPPORTED,
+            "childrenSupported", Measures.PEOPLE_SUPPORTED,
+            "volunteersEngaged", Measures.VOLUNTEERS_ENGAGED,
             "womenReached", Measures.WOMEN_REACHED,
             "childrenReached", Measures.CHILDREN_REACHED,
             "volunteersActive", Measures.VOLUNTEERS_ACTIVE,
@@ -56,8 +60,11 @@ public class Reports {
     /** The figures the dashboard draws month by month. */
     public static final List<String> TRENDS = List.of("referralsReceived", "womenReached", "waitingList", "matchesActive", "activitiesHeld");
 
+    /** KPIs that are one kind of person in a figure of people: that cell of its third dimension. */
+    static final Map<String, String> KIND = Map.of("womenSupported", "WOMEN", "childrenSupported", "CHILDREN");
+
     /** Figures not about a referral: they have no source, and a source filter does not apply. */
-    static final List<String> WITHOUT_SOURCE = List.of(Measures.VOLUNTEERS_ACTIVE, Measures.VOLUNTEERS_APPROVED, Measures.NETWORKS_ACTIVE,
+    static final List<String> WITHOUT_SOURCE = List.of(Measures.PEOPLE_SUPPORTED, Measures.VOLUNTEERS_ENGAGED,Measures.VOLUNTEERS_ACTIVE, Measures.VOLUNTEERS_APPROVED, Measures.NETWORKS_ACTIVE,
             Measures.ACTIVITIES_HELD, Measures.ACTIVITY_WOMEN, Measures.ACTIVITY_CHILDREN, Measures.ACTIVITY_VOLUNTEERS,
             Measures.COURSES_HELD, Measures.COURSE_SESSIONS, Measures.COURSE_WOMEN, Measures.COURSE_CHILDREN, Measures.COURSE_COMPLETED,
             Measures.COURSE_DROPPED_OUT);
@@ -106,13 +113,13 @@ public class Reports {
     @Transactional
     public List<Figures.MonthFigure> trend(String kpi, Filter filter) {
         String measure = measureOf(kpi);
-        return figures.trend(figures.cube(measure, filter.year()), forMeasure(measure, filter));
+        return figures.trend(figures.cube(measure, filter.year()), forKpi(kpi, measure, filter));
     }
 
     @Transactional
     public List<Figures.Row> breakdown(String kpi, Filter filter, String by) {
         String measure = measureOf(kpi);
-        return figures.breakdown(figures.cube(measure, filter.year()), forMeasure(measure, filter), by);
+        return figures.breakdown(figures.cube(measure, filter.year()), forKpi(kpi, measure, filter), by);
     }
 
     private Report report(Filter filter, boolean detailed) {
@@ -126,7 +133,7 @@ public class Reports {
         kpis.forEach((kpi, measure) -> {
             Cube cube = figures.cube(measure, filter.year());
             cubes.put(kpi, cube);
-            Filter f = forMeasure(measure, filter);
+            Filter f = forKpi(kpi, measure, filter);
             shown.put(kpi, figures.figure(cube, f));
             if (TRENDS.contains(kpi)) {
                 trends.put(kpi, figures.trend(cube, f));
@@ -166,6 +173,13 @@ public class Reports {
             matchMonths += month.figure().value();
         }
         return figures.ratio(meetings, new Figures.Figure(matchMonths, Long.toString(matchMonths), false));
+    }
+
+    /** The filter for a KPI's cube: without a source where it has none, and on its kind of person where it is one. */
+    private static Filter forKpi(String kpi, String measure, Filter filter) {
+        Filter f = forMeasure(measure, filter);
+        String kind = KIND.get(kpi);
+        return kind == null ? f : new Filter(f.year(), f.quarter(), f.month(), f.region(), f.network(), kind);
     }
 
     private static Filter forMeasure(String measure, Filter filter) {

@@ -1,0 +1,125 @@
+package dk.qnet.statistics.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.qnet.contracts.EventType;
+import dk.qnet.statistics.publish.Figures;
+import dk.qnet.testing.KafkaProbe;
+import dk.qnet.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * People supported in a year, through real Kafka into the real consumer: each woman with a match
+ * active on any day of the year once, however many matches she had and however long ago the match
+ * began; her children; each volunteer in such a match once. 2014-2015, a network of its own.
+ */
+@QuarkusTest
+class PeopleSupportedTest {
+
+    static final String NETWORK = "net-reach";
+    static final UUID V1 = UUID.randomUUID();
+    static final UUID V2 = UUID.randomUUID();
+
+    static UUID woman(int children, boolean statistics) {
+        UUID id = UUID.randomUUID();
+        KafkaProbe.sendEvent(EventType.REFERRAL_RECEIVED, id.toString(), """
+                {"referralId":"%s","receivedAt":"2014-09-01T10:00:00Z","municipalityCode":"0147","networkId":"%s",
+                 "senderType":"SHELTER","childrenBirthYears":%s,"consentScopes":%s}
+                """.formatted(id, NETWORK, children == 2 ? "[2010,2012]" : children == 1 ? "[2011]" : "[]",
+                statistics ? "[\"STATISTICS\"]" : "[]"));
+        return id;
+    }
+
+    static UUID started(UUID woman, UUID volunteer, String day) {
+        UUID match = UUID.randomUUID();
+        KafkaProbe.sendEvent(EventType.MATCH_STARTED, woman.toString(), """
+                {"matchId":"%s","referralId":"%s","networkId":"%s","volunteerId":"%s","at":"%sT10:00:00Z"}
+                """.formatted(match, woman, NETWORK, volunteer, day));
+        return match;
+    }
+
+    static void ended(UUID match, UUID woman, UUID volunteer, String day) {
+        KafkaProbe.sendEvent(EventType.MATCH_ENDED, woman.toString(), """
+                {"matchId":"%s","referralId":"%s","networkId":"%s","volunteerId":"%s","reason":"COMPLETED_AS_PLANNED","durationDays":100,
+                 "early":false,"at":"%sT10:00:00Z"}
+                """.formatted(match, woman, NETWORK, volunteer, day));
+    }
+
+    static JsonPath headline(String query) {
+        return given().get("/api/v1/statistics/headline?region=1084&" + query).then().statusCode(200).extract().jsonPath();
+    }
+
+    static JsonPath kpis(String query) {
+        return given().auth().oauth2(TestTokens.analyst()).get("/api/v1/statistics/kpis?network=" + NETWORK + "&" + query)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void eachPersonSupportedInAYearCountsOnceInIt() {
+        KafkaProbe.sendEvent(EventType.NETWORK_UPDATED, NETWORK, """
+                {"networkId":"%s","name":"Qnet reach","municipalityCodes":["0147"],"active":true,"updatedAt":"2014-01-02T09:00:00Z"}
+                """.formatted(NETWORK));
+        UUID first = woman(2, true);
+        UUID second = woman(1, true);
+        UUID[] others = {woman(2, true), woman(2, true), woman(0, true), woman(0, true)};
+        UUID unconsented = woman(2, false);
+        // Matches are on another topic: the referrals must be in before them.
+        await().ignoreExceptions().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertEquals(7, kpis("year=2014").getInt("figures.referralsReceived.value")));
+        // She had a match from November 2014 to February 2015, and another from June 2015 on: one woman in 2015.
+        UUID firstMatch = started(first, V1, "2014-11-10");
+        ended(firstMatch, first, V1, "2015-02-20");
+        started(first, V2, "2015-06-01");
+        // One from March to April 2015, with the first volunteer again.
+        ended(started(second, V1, "2015-03-05"), second, V1, "2015-04-10");
+        // Four from May 2015 on, each with a volunteer of her own but the third, who shares the second volunteer.
+        UUID[] volunteers = {V2, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
+        for (int i = 0; i < 4; i++) {
+            started(others[i], volunteers[i], "2015-05-1" + i);
+        }
+        // Without STATISTICS consent: in no figure of people.
+        started(unconsented, UUID.randomUUID(), "2015-05-20");
+
+        await().ignoreExceptions().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(6, kpis("year=2015").getInt("figures.womenSupported.value")));
+        JsonPath year = kpis("year=2015");
+        assertEquals(7, year.getInt("figures.childrenSupported.value"), "2 + 1 + 2 + 2 children, the unconsented woman's left out");
+        assertEquals(13, year.getInt("figures.peopleSupported.value"), "women and children together");
+        assertEquals(5, year.getInt("figures.volunteersEngaged.value"), "the first volunteer once, though in two matches");
+        // The public headline of the region reads the same cells.
+        JsonPath region = headline("year=2015");
+        assertEquals(13, region.getInt("figures.peopleSupported.value"));
+        assertEquals(5, region.getInt("figures.volunteersEngaged.value"));
+        // A period is not the sum of its months: from May every month holds all six women but the second.
+        assertEquals(5, kpis("year=2015&month=6").getInt("figures.womenSupported.value"));
+        assertEquals(6, kpis("year=2015&quarter=2").getInt("figures.womenSupported.value"), "the second in April, the rest from May");
+        // The first quarter held two women (the first until 20 February, the second from 5 March) and their three
+        // children: too few to show, though together they are five.
+        JsonPath q1 = kpis("year=2015&quarter=1");
+        assertTrue(q1.getBoolean("figures.womenSupported.suppressed"));
+        assertEquals(Figures.HIDDEN, q1.getString("figures.womenSupported.display"));
+        assertNull(q1.get("figures.womenSupported.value"));
+        assertTrue(q1.getBoolean("figures.childrenSupported.suppressed"));
+        assertEquals(5, q1.getInt("figures.peopleSupported.value"));
+        // 2014: one woman, one volunteer, hidden.
+        JsonPath before = kpis("year=2014");
+        assertTrue(before.getBoolean("figures.womenSupported.suppressed"));
+        assertTrue(before.getBoolean("figures.volunteersEngaged.suppressed"));
+        // Her children are a cell of the same table as the women and their total: hidden too where they could be worked out.
+        assertTrue(before.getBoolean("figures.peopleSupported.suppressed"));
+        assertEquals(Figures.HIDDEN, before.getString("figures.childrenSupported.display"));
+        // A source filter leaves these figures whole (they are about people, not referrals).
+        assertEquals(6, kpis("year=2015&source=SHELTER").getInt("figures.womenSupported.value"));
+        // The trend reads the kind of person asked for.
+        JsonPath trend = given().get("/api/v1/statistics/trend?kpi=womenSupported&year=2015&region=1084").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(5, trend.getInt("months.find { it.month == '2015-07' }.figure.value"));
+    }
+}
