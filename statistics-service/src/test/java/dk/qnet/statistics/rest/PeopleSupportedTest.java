@@ -10,7 +10,11 @@ import dk.qnet.contracts.EventType;
 import dk.qnet.statistics.publish.Figures;
 import dk.qnet.testing.KafkaProbe;
 import dk.qnet.testing.TestTokens;
+import dk.qnet.statistics.aggregate.Pseudonyms;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.UUID;
@@ -121,5 +125,22 @@ class PeopleSupportedTest {
         JsonPath trend = given().get("/api/v1/statistics/trend?kpi=womenSupported&year=2015&region=1084").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(5, trend.getInt("months.find { it.month == '2015-07' }.figure.value"));
+
+        // Erased: her match periods no longer point to her, and she still counts once (two matches, one woman).
+        byte[] key = pseudonyms.of("referral", first);
+        KafkaProbe.sendEvent(EventType.REFERRAL_ERASED, first.toString(),
+                "{\"referralId\":\"" + first + "\",\"cause\":\"CONSENT_WITHDRAWN\",\"erasedAt\":\"2015-08-01T08:00:00Z\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery("select count(*) from subject where subject_key = ?1").setParameter(1, key)
+                        .getSingleResult()).intValue()) == 0);
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from match_period where subject_key = ?1").setParameter(1, key).getSingleResult()).intValue()));
+        assertEquals(6, kpis("year=2015").getInt("figures.womenSupported.value"));
     }
+
+    @Inject
+    Pseudonyms pseudonyms;
+
+    @Inject
+    EntityManager em;
 }
