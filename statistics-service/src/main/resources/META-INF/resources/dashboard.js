@@ -9,6 +9,7 @@
     ['womenSupported', 'Kvinder støttet'],
     ['childrenSupported', 'Børn i familierne støttet'],
     ['volunteersEngaged', 'Frivillige i match i perioden'],
+    ['networksEngaged', 'Lokale netværk aktive i perioden'],
     ['womenReached', 'Kvinder nået (første match)'],
     ['childrenReached', 'Børn nået'],
     ['matchesActive', 'Aktive match ved periodens slutning'],

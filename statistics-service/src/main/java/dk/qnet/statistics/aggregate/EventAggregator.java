@@ -256,6 +256,17 @@ public class EventAggregator {
                 """).setParameter(1, e.networkId()).setParameter(2, region).setParameter(3, e.active()).executeUpdate();
         // A network that moves region moves its figures, even when no count changes.
         changes.touch();
+        LocalDate day = day(e.updatedAt());
+        if (e.active() && !wasActive) {
+            em.createNativeQuery("""
+                    insert into network_period (network_id, region_code, active_from) values (?1, ?2, ?3) on conflict do nothing
+                    """).setParameter(1, e.networkId()).setParameter(2, region).setParameter(3, day).executeUpdate();
+        } else if (!e.active() && wasActive) {
+            em.createNativeQuery("update network_period set active_until = ?2 where network_id = ?1 and active_until is null")
+                    .setParameter(1, e.networkId()).setParameter(2, day).executeUpdate();
+        }
+        em.createNativeQuery("update network_period set region_code = ?2 where network_id = ?1").setParameter(1, e.networkId())
+                .setParameter(2, region).executeUpdate();
         int delta = (e.active() ? 1 : 0) - (wasActive ? 1 : 0);
         counts.add(Measures.NETWORKS_ACTIVE, new Counts.Cell(month(e.updatedAt()), e.networkId(), region, Measures.NO_SOURCE), delta);
     }

@@ -42,6 +42,8 @@ public final class Measures {
      */
     public static final String PEOPLE_SUPPORTED = "people.supported";
     public static final String VOLUNTEERS_ENGAGED = "volunteers.engaged";
+    /** Networks active on any day of the period: organisations, not suppressed. */
+    public static final String NETWORKS_ENGAGED = "networks.engaged";
 
     /** Distributions. */
     public static final String DAYS_TO_MATCH = "days_to_match";
@@ -63,7 +65,7 @@ public final class Measures {
 
     /** A figure of distinct people in a period, counted from the match periods. */
     public static boolean isDistinct(String measure) {
-        return measure.equals(PEOPLE_SUPPORTED) || measure.equals(VOLUNTEERS_ENGAGED);
+        return measure.equals(PEOPLE_SUPPORTED) || measure.equals(VOLUNTEERS_ENGAGED) || measure.equals(NETWORKS_ENGAGED);
     }
 
     public static boolean isStock(String measure) {

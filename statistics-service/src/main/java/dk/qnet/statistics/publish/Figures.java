@@ -196,7 +196,8 @@ public class Figures {
     /**
      * People supported in each period of the year (the year, each quarter, each month), each
      * counted once in it: a woman with a match active on any day of the period, with her children
-     * (by number, as her referral gave them), or a volunteer in such a match. A period's count is
+     * (by number, as her referral gave them), or a volunteer in such a match; or a network active on
+     * any day of it. A period's count is
      * not the sum of its months (a woman in March and April is one woman in the quarter), so time
      * is no total here; a network's, a region's and the country's are (a woman belongs to one
      * network; a volunteer is counted in the network of each match).
@@ -214,9 +215,15 @@ public class Figures {
             addPeriod(time, periods, String.format("M%02d", m), first, first.plusMonths(1).minusDays(1));
         }
         boolean people = measure.equals(Measures.PEOPLE_SUPPORTED);
+        boolean networksActive = measure.equals(Measures.NETWORKS_ENGAGED);
         // The periods are made here from the year (an int), never from what a caller sent.
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery((people ? """
+        List<Object[]> rows = em.createNativeQuery((networksActive ? """
+                select p.node, n.network_id, n.region_code, count(distinct n.network_id), 0
+                from (values %s) as p(node, first_day, last_day)
+                join network_period n on n.active_from <= p.last_day and (n.active_until is null or n.active_until >= p.first_day)
+                group by p.node, n.network_id, n.region_code
+                """ : people ? """
                 select node, network_id, region_code, count(*), sum(children) from (
                     select distinct p.node, m.subject_key, m.network_id, m.region_code, m.children
                     from (values %s) as p(node, first_day, last_day)
@@ -246,7 +253,8 @@ public class Figures {
             }
         }
         cube.rollUp();
-        cube.suppress(threshold);
+        // Networks are organisations, not people: their count needs no protection.
+        cube.suppress(networksActive ? 1 : threshold);
         return cube;
     }
 

@@ -26,6 +26,7 @@ public class Reports {
             "womenSupported", Measures.PEOPLE_SUPPORTED,
             "childrenSupported", Measures.PEOPLE_SUPPORTED,
             "volunteersEngaged", Measures.VOLUNTEERS_ENGAGED,
+            "networksEngaged", Measures.NETWORKS_ENGAGED,
             "womenReached", Measures.WOMEN_REACHED,
             "childrenReached", Measures.CHILDREN_REACHED,
             "volunteersActive", Measures.VOLUNTEERS_ACTIVE,
@@ -64,7 +65,7 @@ public class Reports {
     static final Map<String, String> KIND = Map.of("womenSupported", "WOMEN", "childrenSupported", "CHILDREN");
 
     /** Figures not about a referral: they have no source, and a source filter does not apply. */
-    static final List<String> WITHOUT_SOURCE = List.of(Measures.PEOPLE_SUPPORTED, Measures.VOLUNTEERS_ENGAGED,Measures.VOLUNTEERS_ACTIVE, Measures.VOLUNTEERS_APPROVED, Measures.NETWORKS_ACTIVE,
+    static final List<String> WITHOUT_SOURCE = List.of(Measures.PEOPLE_SUPPORTED, Measures.VOLUNTEERS_ENGAGED, Measures.NETWORKS_ENGAGED,Measures.VOLUNTEERS_ACTIVE, Measures.VOLUNTEERS_APPROVED, Measures.NETWORKS_ACTIVE,
             Measures.ACTIVITIES_HELD, Measures.ACTIVITY_WOMEN, Measures.ACTIVITY_CHILDREN, Measures.ACTIVITY_VOLUNTEERS,
             Measures.COURSES_HELD, Measures.COURSE_SESSIONS, Measures.COURSE_WOMEN, Measures.COURSE_CHILDREN, Measures.COURSE_COMPLETED,
             Measures.COURSE_DROPPED_OUT);

@@ -126,6 +126,27 @@ class PeopleSupportedTest {
                 .extract().jsonPath();
         assertEquals(5, trend.getInt("months.find { it.month == '2015-07' }.figure.value"));
 
+        // Networks active on any day of the period: one that ran from January to March 2015 counts in the year and
+        // the first quarter, not in June, and is not active at the year's end.
+        String closed = "net-reach-closed";
+        for (String[] update : new String[][] {{"true", "2015-01-05"}, {"false", "2015-03-01"}}) {
+            KafkaProbe.sendEvent(EventType.NETWORK_UPDATED, closed, """
+                    {"networkId":"%s","name":"Qnet closed","municipalityCodes":["0147"],"active":%s,"updatedAt":"%sT09:00:00Z"}
+                    """.formatted(closed, update[0], update[1]));
+        }
+        JsonPath[] network = new JsonPath[1];
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            network[0] = given().auth().oauth2(TestTokens.analyst()).get("/api/v1/statistics/kpis?network=" + closed + "&year=2015")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals(1, network[0].getInt("figures.networksEngaged.value"));
+            assertEquals(0, network[0].getInt("figures.networksActive.value"), "closed by the year's end");
+        });
+        assertEquals(1, given().auth().oauth2(TestTokens.analyst()).get("/api/v1/statistics/kpis?network=" + closed + "&year=2015&quarter=1")
+                .then().extract().jsonPath().getInt("figures.networksEngaged.value"));
+        assertEquals(0, given().auth().oauth2(TestTokens.analyst()).get("/api/v1/statistics/kpis?network=" + closed + "&year=2015&month=6")
+                .then().extract().jsonPath().getInt("figures.networksEngaged.value"));
+        assertEquals(1, kpis("year=2015").getInt("figures.networksEngaged.value"), "net-reach, active since 2014");
+
         // Erased: her match periods no longer point to her, and she still counts once (two matches, one woman).
         byte[] key = pseudonyms.of("referral", first);
         KafkaProbe.sendEvent(EventType.REFERRAL_ERASED, first.toString(),
