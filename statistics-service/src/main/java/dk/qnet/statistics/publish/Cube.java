@@ -41,6 +41,37 @@ public final class Cube {
         return dims[d];
     }
 
+    private final boolean[] distinct = new boolean[3];
+
+    /**
+     * Marks a dimension, not additive, along which a node counts distinct people in its parts (a
+     * quarter's women, each once, of its months'): at least the largest part and at most their sum.
+     * The audit takes those bounds as what a reader knows; its values are filled node by node.
+     */
+    public Cube distinctAlong(int dimension) {
+        if (additive[dimension]) {
+            throw new IllegalArgumentException("an additive dimension is a sum, not a count of distinct people");
+        }
+        distinct[dimension] = true;
+        return this;
+    }
+
+    private List<int[][]> relations;
+
+    /** Every node and its parts along a dimension of distinct counts, the other two fixed: node first. */
+    public List<int[][]> relations() {
+        if (relations == null) {
+            List<int[][]> made = new ArrayList<>();
+            for (int d = 0; d < 3; d++) {
+                if (distinct[d]) {
+                    groups(d, made);
+                }
+            }
+            relations = java.util.Collections.unmodifiableList(made);
+        }
+        return relations;
+    }
+
     /** Adds to a leaf cell (every dimension a leaf); totals are made by {@link #rollUp}. */
     public void addLeaf(int i, int j, int k, long v) {
         value[i][j][k] += v;
@@ -129,7 +160,8 @@ public final class Cube {
      * totals is hidden already, the search goes on through the hidden cells it shares them with.
      */
     private boolean hideBeside(int[] failing, int threshold) {
-        List<int[][]> all = lines();
+        List<int[][]> all = new ArrayList<>(lines());
+        all.addAll(relations());
         java.util.Set<List<Integer>> seen = new java.util.HashSet<>();
         java.util.ArrayDeque<int[]> reach = new java.util.ArrayDeque<>();
         reach.add(failing);
@@ -194,27 +226,30 @@ public final class Cube {
     private List<int[][]> makeLines() {
         List<int[][]> lines = new ArrayList<>();
         for (int d = 0; d < 3; d++) {
-            if (!additive[d]) {
-                continue;
-            }
-            Dimension dim = dims[d];
-            for (int node = 0; node < dim.size(); node++) {
-                for (List<Integer> parts : dim.sums(node)) {
-                    List<Integer> members = new ArrayList<>();
-                    members.add(node);
-                    members.addAll(parts);
-                    int dd = d;
-                    forEachOther(d, (x, y) -> {
-                        int[][] line = new int[members.size()][];
-                        for (int m = 0; m < members.size(); m++) {
-                            line[m] = coordinates(dd, members.get(m), x, y);
-                        }
-                        lines.add(line);
-                    });
-                }
+            if (additive[d]) {
+                groups(d, lines);
             }
         }
         return lines;
+    }
+
+    /** Adds, for each node with parts along dimension d and each pair of the other two, the node and its parts. */
+    private void groups(int d, List<int[][]> lines) {
+        Dimension dim = dims[d];
+        for (int node = 0; node < dim.size(); node++) {
+            for (List<Integer> parts : dim.sums(node)) {
+                List<Integer> members = new ArrayList<>();
+                members.add(node);
+                members.addAll(parts);
+                forEachOther(d, (x, y) -> {
+                    int[][] line = new int[members.size()][];
+                    for (int m = 0; m < members.size(); m++) {
+                        line[m] = coordinates(d, members.get(m), x, y);
+                    }
+                    lines.add(line);
+                });
+            }
+        }
     }
 
     /**

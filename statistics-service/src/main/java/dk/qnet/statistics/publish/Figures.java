@@ -199,20 +199,21 @@ public class Figures {
      * (by number, as her referral gave them), or a volunteer in such a match; or a network active on
      * any day of it. A period's count is
      * not the sum of its months (a woman in March and April is one woman in the quarter), so time
-     * is no total here; a network's, a region's and the country's are (a woman belongs to one
+     * is no total here (the audit knows that a period holds at least as many as each of its parts
+     * and at most their sum); a network's, a region's and the country's are (a woman belongs to one
      * network; a volunteer is counted in the network of each match).
      */
     private Cube computeDistinct(String measure, int year) {
         Dimension time = new Dimension();
         StringBuilder periods = new StringBuilder();
-        addPeriod(time, periods, "YEAR", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        int whole = addPeriod(time, periods, "YEAR", -1, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
         for (int q = 1; q <= 4; q++) {
             LocalDate first = LocalDate.of(year, q * 3 - 2, 1);
-            addPeriod(time, periods, "Q" + q, first, first.plusMonths(3).minusDays(1));
-        }
-        for (int m = 1; m <= 12; m++) {
-            LocalDate first = LocalDate.of(year, m, 1);
-            addPeriod(time, periods, String.format("M%02d", m), first, first.plusMonths(1).minusDays(1));
+            int quarter = addPeriod(time, periods, "Q" + q, whole, first, first.plusMonths(3).minusDays(1));
+            for (int m = q * 3 - 2; m <= q * 3; m++) {
+                LocalDate day = LocalDate.of(year, m, 1);
+                addPeriod(time, periods, String.format("M%02d", m), quarter, day, day.plusMonths(1).minusDays(1));
+            }
         }
         boolean people = measure.equals(Measures.PEOPLE_SUPPORTED);
         boolean networksActive = measure.equals(Measures.NETWORKS_ENGAGED);
@@ -243,7 +244,8 @@ public class Figures {
         int all = kind.add("ALL", -1);
         int women = people ? kind.add("WOMEN", all) : all;
         int children = people ? kind.add("CHILDREN", all) : all;
-        Cube cube = new Cube(time, geo, kind, new boolean[] {false, true, true});
+        // A period holds each person once: at least as many as any of its parts, at most their sum (what the audit knows).
+        Cube cube = new Cube(time, geo, kind, new boolean[] {false, true, true}).distinctAlong(0);
         for (Object[] r : rows) {
             int t = ((Number) r[0]).intValue();
             int g = leaf(geo, (String) r[1]);
@@ -258,10 +260,11 @@ public class Figures {
         return cube;
     }
 
-    private static void addPeriod(Dimension time, StringBuilder periods, String key, LocalDate first, LocalDate last) {
-        int node = time.add(key, -1);
+    private static int addPeriod(Dimension time, StringBuilder periods, String key, int parent, LocalDate first, LocalDate last) {
+        int node = time.add(key, parent);
         periods.append(periods.isEmpty() ? "" : ", ").append("(").append(node).append(", date '").append(first)
                 .append("', date '").append(last).append("')");
+        return node;
     }
 
     /** The key of a reason's rejections from every source, in the rejections' third dimension. */

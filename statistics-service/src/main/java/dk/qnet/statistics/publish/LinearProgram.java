@@ -9,8 +9,9 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * What a reader can work out about some unknown counts from equations between them: each unknown
- * at least 0, each equation a sum of unknowns with coefficients equal to a known number. Solved by
+ * What a reader can work out about some unknown counts from constraints between them: each unknown
+ * at least 0, each constraint a sum of unknowns with coefficients equal to a known number (or at
+ * least one). Solved by
  * Glop, the sparse revised simplex of Google OR-Tools (native code). A year's national cube joins
  * about 1,500 hidden cells into one program, which Glop solves in milliseconds; a dense simplex
  * (Commons Math, used before) took 30 s per solve there, so such programs went unaudited.
@@ -37,8 +38,19 @@ final class LinearProgram implements AutoCloseable {
     private final MPSolver solver;
     private final MPVariable[] x;
 
-    /** @param equations each a map from unknown to coefficient, and the number its sum must equal */
-    LinearProgram(int unknowns, Collection<Map.Entry<Map<Integer, Double>, Double>> equations) {
+    /** A constraint: the sum of unknowns with coefficients lies from {@code lower} to {@code upper} (equal where they are). */
+    record Constraint(Map<Integer, Double> coefficients, double lower, double upper) {
+
+        static Constraint equal(Map<Integer, Double> coefficients, double value) {
+            return new Constraint(coefficients, value, value);
+        }
+
+        static Constraint atLeast(Map<Integer, Double> coefficients, double value) {
+            return new Constraint(coefficients, value, Double.POSITIVE_INFINITY);
+        }
+    }
+
+    LinearProgram(int unknowns, Collection<Constraint> constraints) {
         Native.load();
         solver = MPSolver.createSolver("GLOP");
         if (solver == null) {
@@ -50,9 +62,9 @@ final class LinearProgram implements AutoCloseable {
         for (int i = 0; i < unknowns; i++) {
             x[i] = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "x" + i);
         }
-        for (Map.Entry<Map<Integer, Double>, Double> e : equations) {
-            MPConstraint c = solver.makeConstraint(e.getValue(), e.getValue());
-            e.getKey().forEach((v, coefficient) -> c.setCoefficient(x[v], coefficient));
+        for (Constraint constraint : constraints) {
+            MPConstraint c = solver.makeConstraint(constraint.lower(), constraint.upper());
+            constraint.coefficients().forEach((v, coefficient) -> c.setCoefficient(x[v], coefficient));
         }
     }
 

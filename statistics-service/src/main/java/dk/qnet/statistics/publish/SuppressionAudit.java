@@ -1,6 +1,5 @@
 package dk.qnet.statistics.publish;
 
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,9 +27,16 @@ final class SuppressionAudit {
     record Interval(double low, double high) {
 
         boolean protects(int threshold) {
-            return low <= 0.5 && high >= threshold - 0.5;
+            return low <= EPSILON && high >= threshold - EPSILON;
         }
     }
+
+    /**
+     * How close to 0 (or to the threshold) a cell must come. Counts are whole numbers, so a reader
+     * who finds that a cell is at least 0.5 knows it is at least 1: the linear program's vertices
+     * can be fractional, and only a solution at 0 itself vouches that a cell could be empty.
+     */
+    static final double EPSILON = 1e-6;
 
     private SuppressionAudit() {
     }
@@ -114,7 +120,7 @@ final class SuppressionAudit {
                 if (low.contains(v)) {
                     LinearProgram.Solution least = program.minimise(List.of(v));
                     // Where the solver fails, the cell counts as pinned: more is hidden.
-                    if (least == null || least.value() > 0.5) {
+                    if (least == null || least.value() > EPSILON) {
                         failed.add(v);
                         low.remove(v);
                     }
@@ -129,7 +135,7 @@ final class SuppressionAudit {
             for (int v : List.copyOf(high)) {
                 if (high.contains(v)) {
                     LinearProgram.Solution most = program.maximiseCapped(List.of(v), threshold);
-                    if (most == null || most.value() < threshold - 0.5) {
+                    if (most == null || most.value() < threshold - EPSILON) {
                         failed.add(v);
                         high.remove(v);
                     }
@@ -147,8 +153,8 @@ final class SuppressionAudit {
             return;
         }
         double[] x = solution.values();
-        low.removeIf(v -> x[v] <= 0.5);
-        high.removeIf(v -> x[v] >= threshold - 0.5);
+        low.removeIf(v -> x[v] <= EPSILON);
+        high.removeIf(v -> x[v] >= threshold - EPSILON);
     }
 
     private interface ComponentVisitor {
@@ -160,7 +166,13 @@ final class SuppressionAudit {
     private static void forEachComponent(Cube cube, java.util.function.Predicate<List<Integer>> target, ComponentVisitor visitor) {
         Map<List<Integer>, Integer> variable = new LinkedHashMap<>();
         List<int[][]> lines = new ArrayList<>();
-        for (int[][] line : cube.lines()) {
+        java.util.Set<int[][]> bounds = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<int[][]> all = new ArrayList<>(cube.lines());
+        for (int[][] relation : cube.relations()) {
+            all.add(relation);
+            bounds.add(relation);
+        }
+        for (int[][] line : all) {
             boolean anyHidden = false;
             for (int[] c : line) {
                 if (cube.state(c[0], c[1], c[2]) != Cube.State.SHOWN) {
@@ -191,31 +203,67 @@ final class SuppressionAudit {
             }
             Map<List<Integer>, Integer> local = new HashMap<>();
             cells.forEach(c -> local.put(c, local.size()));
-            try (LinearProgram program = new LinearProgram(cells.size(), equations(cube, linesOf.getOrDefault(id, List.of()), local))) {
+            try (LinearProgram program = new LinearProgram(cells.size(), constraints(cube, linesOf.getOrDefault(id, List.of()), bounds, local))) {
                 visitor.visit(cells, program);
             }
         });
     }
 
-    /** Each line as an equation over its hidden cells: children minus the node equal what the shown cells leave. */
-    private static List<Map.Entry<Map<Integer, Double>, Double>> equations(Cube cube, List<int[][]> lines, Map<List<Integer>, Integer> local) {
-        List<Map.Entry<Map<Integer, Double>, Double>> equations = new ArrayList<>();
+    /**
+     * Each line as an equation over its hidden cells: children minus the node equal what the shown
+     * cells leave. Each relation of distinct counts (a period and its parts) as inequalities: the
+     * node at least each part, the parts together at least the node.
+     */
+    private static List<LinearProgram.Constraint> constraints(Cube cube, List<int[][]> lines, java.util.Set<int[][]> bounds,
+                                                             Map<List<Integer>, Integer> local) {
+        List<LinearProgram.Constraint> constraints = new ArrayList<>();
         for (int[][] line : lines) {
-            Map<Integer, Double> coefficients = new HashMap<>();
-            double rest = 0;
-            for (int m = 0; m < line.length; m++) {
-                int[] c = line[m];
-                double sign = m == 0 ? -1 : 1;
-                Integer v = local.get(List.of(c[0], c[1], c[2]));
-                if (v != null) {
-                    coefficients.merge(v, sign, Double::sum);
-                } else {
-                    rest -= sign * cube.value(c[0], c[1], c[2]);
+            if (!bounds.contains(line)) {
+                double[] rest = new double[1];
+                Map<Integer, Double> coefficients = terms(cube, line, 0, line.length, 1, local, rest);
+                addTerm(cube, line[0], -1, coefficients, local, rest);
+                constraints.add(LinearProgram.Constraint.equal(coefficients, rest[0]));
+                continue;
+            }
+            for (int m = 1; m < line.length; m++) {
+                // node - part >= 0
+                double[] rest = new double[1];
+                Map<Integer, Double> coefficients = new HashMap<>();
+                addTerm(cube, line[0], 1, coefficients, local, rest);
+                addTerm(cube, line[m], -1, coefficients, local, rest);
+                if (!coefficients.isEmpty()) {
+                    constraints.add(LinearProgram.Constraint.atLeast(coefficients, rest[0]));
                 }
             }
-            equations.add(new AbstractMap.SimpleImmutableEntry<>(coefficients, rest));
+            // parts - node >= 0
+            double[] rest = new double[1];
+            Map<Integer, Double> coefficients = terms(cube, line, 1, line.length, 1, local, rest);
+            addTerm(cube, line[0], -1, coefficients, local, rest);
+            if (!coefficients.isEmpty()) {
+                constraints.add(LinearProgram.Constraint.atLeast(coefficients, rest[0]));
+            }
         }
-        return equations;
+        return constraints;
+    }
+
+    private static Map<Integer, Double> terms(Cube cube, int[][] line, int from, int to, double sign, Map<List<Integer>, Integer> local,
+                                              double[] rest) {
+        Map<Integer, Double> coefficients = new HashMap<>();
+        for (int m = Math.max(from, 1); m < to; m++) {
+            addTerm(cube, line[m], sign, coefficients, local, rest);
+        }
+        return coefficients;
+    }
+
+    /** Adds sign × the cell: to the coefficients where it is hidden, else its known value to the other side. */
+    private static void addTerm(Cube cube, int[] c, double sign, Map<Integer, Double> coefficients, Map<List<Integer>, Integer> local,
+                                double[] rest) {
+        Integer v = local.get(List.of(c[0], c[1], c[2]));
+        if (v != null) {
+            coefficients.merge(v, sign, Double::sum);
+        } else {
+            rest[0] -= sign * cube.value(c[0], c[1], c[2]);
+        }
     }
 
     /** Union-find over the hidden cells: two are in one component when a line holds both. */
