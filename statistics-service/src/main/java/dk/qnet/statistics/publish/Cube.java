@@ -57,6 +57,17 @@ public final class Cube {
     }
 
     private List<int[][]> relations;
+    private List<int[][]> groups;
+
+    /** The lines, then the relations: every group of cells a reader knows something about, made once. */
+    public List<int[][]> groups() {
+        if (groups == null) {
+            List<int[][]> all = new ArrayList<>(lines());
+            all.addAll(relations());
+            groups = java.util.Collections.unmodifiableList(all);
+        }
+        return groups;
+    }
 
     /** Every node and its parts along a dimension of distinct counts, the other two fixed: node first. */
     public List<int[][]> relations() {
@@ -160,8 +171,7 @@ public final class Cube {
      * totals is hidden already, the search goes on through the hidden cells it shares them with.
      */
     private boolean hideBeside(int[] failing, int threshold) {
-        List<int[][]> all = new ArrayList<>(lines());
-        all.addAll(relations());
+        List<int[][]> all = groups();
         java.util.Set<List<Integer>> seen = new java.util.HashSet<>();
         java.util.ArrayDeque<int[]> reach = new java.util.ArrayDeque<>();
         reach.add(failing);

@@ -3,7 +3,6 @@ package dk.qnet.statistics.publish;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -21,14 +20,14 @@ public class FigureWarmer {
 
     private final Reports reports;
     private final Figures figures;
-    private final EntityManager em;
+    private final PublishedCache kept;
     private long lastSeen = -1;
     private long lastWarmed = -1;
 
-    public FigureWarmer(Reports reports, Figures figures, EntityManager em) {
+    public FigureWarmer(Reports reports, Figures figures, PublishedCache kept) {
         this.reports = reports;
         this.figures = figures;
-        this.em = em;
+        this.kept = kept;
     }
 
     @Scheduled(every = "${qnet.statistics.warm-every:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -45,7 +44,7 @@ public class FigureWarmer {
     @Transactional
     @ActivateRequestContext
     public synchronized boolean warmIfQuiet() {
-        long version = ((Number) em.createNativeQuery("select sum(version) from aggregate_version").getSingleResult()).longValue();
+        long version = kept.currentVersion();
         boolean quiet = version == lastSeen;
         lastSeen = version;
         if (!quiet || version == lastWarmed) {

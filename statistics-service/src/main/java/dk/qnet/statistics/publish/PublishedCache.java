@@ -74,7 +74,9 @@ public class PublishedCache {
         return value;
     }
 
-    private long currentVersion() {
+    /** The version of the aggregates, read once per transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long currentVersion() {
         Object read = transaction.getResource(VERSION);
         if (read == null) {
             read = ((Number) em.createNativeQuery("select sum(version) from aggregate_version").getSingleResult()).longValue();

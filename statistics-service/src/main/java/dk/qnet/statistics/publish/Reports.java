@@ -65,7 +65,8 @@ public class Reports {
     static final Map<String, String> KIND = Map.of("womenSupported", "WOMEN", "childrenSupported", "CHILDREN");
 
     /** Figures not about a referral: they have no source, and a source filter does not apply. */
-    static final List<String> WITHOUT_SOURCE = List.of(Measures.PEOPLE_SUPPORTED, Measures.VOLUNTEERS_ENGAGED, Measures.NETWORKS_ENGAGED,Measures.VOLUNTEERS_ACTIVE, Measures.VOLUNTEERS_APPROVED, Measures.NETWORKS_ACTIVE,
+    static final List<String> WITHOUT_SOURCE = List.of(Measures.PEOPLE_SUPPORTED, Measures.VOLUNTEERS_ENGAGED, Measures.NETWORKS_ENGAGED,
+            Measures.VOLUNTEERS_ACTIVE, Measures.VOLUNTEERS_APPROVED, Measures.NETWORKS_ACTIVE,
             Measures.ACTIVITIES_HELD, Measures.ACTIVITY_WOMEN, Measures.ACTIVITY_CHILDREN, Measures.ACTIVITY_VOLUNTEERS,
             Measures.COURSES_HELD, Measures.COURSE_SESSIONS, Measures.COURSE_WOMEN, Measures.COURSE_CHILDREN, Measures.COURSE_COMPLETED,
             Measures.COURSE_DROPPED_OUT);
@@ -178,14 +179,9 @@ public class Reports {
 
     /** The filter for a KPI's cube: without a source where it has none, and on its kind of person where it is one. */
     private static Filter forKpi(String kpi, String measure, Filter filter) {
-        Filter f = forMeasure(measure, filter);
-        String kind = KIND.get(kpi);
-        return kind == null ? f : new Filter(f.year(), f.quarter(), f.month(), f.region(), f.network(), kind);
-    }
-
-    private static Filter forMeasure(String measure, Filter filter) {
-        return WITHOUT_SOURCE.contains(measure) && filter.source() != null
-                ? new Filter(filter.year(), filter.quarter(), filter.month(), filter.region(), filter.network(), null) : filter;
+        String source = KIND.containsKey(kpi) ? KIND.get(kpi) : WITHOUT_SOURCE.contains(measure) ? null : filter.source();
+        return java.util.Objects.equals(source, filter.source()) ? filter
+                : new Filter(filter.year(), filter.quarter(), filter.month(), filter.region(), filter.network(), source);
     }
 
     private static Map<String, String> ordered(String... pairs) {

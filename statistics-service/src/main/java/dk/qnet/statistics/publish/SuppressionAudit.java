@@ -167,12 +167,8 @@ final class SuppressionAudit {
         Map<List<Integer>, Integer> variable = new LinkedHashMap<>();
         List<int[][]> lines = new ArrayList<>();
         java.util.Set<int[][]> bounds = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        List<int[][]> all = new ArrayList<>(cube.lines());
-        for (int[][] relation : cube.relations()) {
-            all.add(relation);
-            bounds.add(relation);
-        }
-        for (int[][] line : all) {
+        bounds.addAll(cube.relations());
+        for (int[][] line : cube.groups()) {
             boolean anyHidden = false;
             for (int[] c : line) {
                 if (cube.state(c[0], c[1], c[2]) != Cube.State.SHOWN) {
