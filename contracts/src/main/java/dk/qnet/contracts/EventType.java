@@ -1,6 +1,10 @@
 package dk.qnet.contracts;
 
 import dk.qnet.contracts.activity.ActivityCancelled;
+import dk.qnet.contracts.aftercare.AftercareWindowClosed;
+import dk.qnet.contracts.aftercare.AftercareWindowExtended;
+import dk.qnet.contracts.aftercare.AftercareWindowOpened;
+import dk.qnet.contracts.aftercare.PlanGoalChanged;
 import dk.qnet.contracts.activity.ActivityHeld;
 import dk.qnet.contracts.activity.ActivityScheduled;
 import dk.qnet.contracts.activity.CourseEnded;
@@ -29,6 +33,10 @@ public enum EventType {
     REFERRAL_RECEIVED("ReferralReceived", 1, Topics.REFERRALS, ReferralReceived.class),
     REFERRAL_STATUS_CHANGED("ReferralStatusChanged", 1, Topics.REFERRALS, ReferralStatusChanged.class),
     REFERRAL_ERASED("ReferralErased", 1, Topics.REFERRALS, ReferralErased.class),
+    AFTERCARE_WINDOW_OPENED("AftercareWindowOpened", 1, Topics.REFERRALS, AftercareWindowOpened.class),
+    AFTERCARE_WINDOW_EXTENDED("AftercareWindowExtended", 1, Topics.REFERRALS, AftercareWindowExtended.class),
+    AFTERCARE_WINDOW_CLOSED("AftercareWindowClosed", 1, Topics.REFERRALS, AftercareWindowClosed.class),
+    PLAN_GOAL_CHANGED("PlanGoalChanged", 1, Topics.REFERRALS, PlanGoalChanged.class),
     MATCH_PROPOSED("MatchProposed", 1, Topics.MATCHES, MatchProposed.class),
     MATCH_OFFERED("MatchOffered", 1, Topics.MATCHES, MatchOffered.class),
     MATCH_ACCEPTED("MatchAccepted", 1, Topics.MATCHES, MatchAccepted.class),

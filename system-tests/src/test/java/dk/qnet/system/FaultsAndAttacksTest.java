@@ -169,7 +169,11 @@ class FaultsAndAttacksTest {
             String course = given(coordinator, "POST", courses, COURSE.formatted(java.time.LocalDate.now().plusWeeks(1)), 201).getString("id");
             String enrolment = given(coordinator, "POST", courses + "/" + course + "/enrolments", "{\"referralId\":\"" + referral + "\"}", 201)
                     .getString("id");
+            // A goal of her aftercare plan, which the shelter that referred her keeps.
+            String goal = given(shelter, "POST", referrals + "/" + referral + "/aftercare/goals", "{\"domain\":\"NETWORK\",\"owner\":\"QNET\"}", 201)
+                    .getString("id");
             Map<String, String> objects = Map.ofEntries(Map.entry("referrals", referral), Map.entry("waiting-referrals", referral),
+                    Map.entry("goals", goal),
                     Map.entry("volunteers", pairing.volunteer()), Map.entry("proposals", pairing.proposal()), Map.entry("matches", pairing.match()),
                     Map.entry("activities", activity), Map.entry("registrations", registration), Map.entry("networks", "net-odense"),
                     Map.entry("calendar-links", "net-odense"), Map.entry("courses", course), Map.entry("enrolments", enrolment),

@@ -107,6 +107,7 @@ class OpenApiAnswersTest {
     static final Map<String, String> WHOLE_LISTS = Map.of(
             "referral-service get /api/v1/referrals/{id}/history", "a referral's lifecycle has at most a dozen steps (the answer stops at ReferralService.MAX_HISTORY)",
             "referral-service get /api/v1/admin/master-keys", "the master keys in use: a handful",
+            "referral-service get /api/v1/referrals/{id}/aftercare/history", "one woman's window and plan of at most 50 goals: tens of steps (the answer stops at AftercareService.MAX_STEPS)",
             "matching-service get /api/v1/networks", "Qnet's networks: about 33",
             "matching-service get /api/v1/matches/{id}/outcomes", "one rating per timepoint of a match",
             "matching-service post /api/v1/networks/{networkId}/matching-runs", "a run's proposals: at most one per waiting woman of one network");

@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 public class ProblemAnswersFilter implements OASFilter {
 
     static final String PROBLEM_REF = "#/components/schemas/Problem";
-    static final java.util.Set<String> ID_PARAMETERS = java.util.Set.of("id", "referralId", "registrationId", "enrolmentId");
+    static final java.util.Set<String> ID_PARAMETERS = java.util.Set.of("id", "referralId", "registrationId", "enrolmentId", "goalId");
     static final String PRODUCTION_SERVER = "https://api.qnet.example.org";
     /** The longest wait a refusal can name: a bucket of at least one call a minute is whole again within 60 s. */
     static final int MAX_RETRY_AFTER_SECONDS = 60;

@@ -12,15 +12,27 @@ import java.util.List;
  * ({@code urn:uuid:...}), so a shelter can quote it and the operator find the line.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors, String instance) {
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors, String instance, Object current) {
 
     public Problem(String type, String title, int status, String detail, List<FieldError> errors) {
-        this(type, title, status, detail, errors, null);
+        this(type, title, status, detail, errors, null, null);
+    }
+
+    public Problem(String type, String title, int status, String detail, List<FieldError> errors, String instance) {
+        this(type, title, status, detail, errors, instance, null);
+    }
+
+    /**
+     * This problem with the current state of what the request conflicted with (a 409's
+     * {@code current} member), so that a client can correct its request without another read.
+     */
+    public Problem withCurrent(Object state) {
+        return new Problem(type, title, status, detail, errors, instance, state);
     }
 
     /** This problem as one logged occurrence. */
     public Problem occurrence(String errorId) {
-        return new Problem(type, title, status, detail + " Quote error id " + errorId + " if you contact us.", errors, "urn:uuid:" + errorId);
+        return new Problem(type, title, status, detail + " Quote error id " + errorId + " if you contact us.", errors, "urn:uuid:" + errorId, current);
     }
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -59,6 +59,33 @@ public class PersonalDataStore {
         }
     }
 
+    /**
+     * A further piece of her personal data (a note of her plan), sealed under her referral's data
+     * key; empty once she is erased (there is no key left to seal it with).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<byte[]> sealNote(UUID referralId, String part, String text) {
+        return dataKey(referralId).map(k -> vault.sealUnder(referralId.toString(), k.masterKeyId(), k.wrappedKey(), part,
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** A note sealed by {@link #sealNote}; empty once she is erased. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> openNote(UUID referralId, String part, byte[] sealed) {
+        return dataKey(referralId).map(k -> new String(vault.openUnder(referralId.toString(), k.masterKeyId(), k.wrappedKey(), part, sealed),
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private record DataKey(String masterKeyId, byte[] wrappedKey) {
+    }
+
+    private Optional<DataKey> dataKey(UUID referralId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select master_key_id, wrapped_key from referral_secret where referral_id = ?1")
+                .setParameter(1, referralId).getResultList();
+        return rows.stream().findFirst().map(row -> new DataKey((String) row[0], (byte[]) row[1]));
+    }
+
     /** Crypto-shredding: the data key goes, and with it every copy of the ciphertext. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean erase(UUID referralId) {

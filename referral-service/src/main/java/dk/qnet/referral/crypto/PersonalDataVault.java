@@ -119,6 +119,31 @@ public class PersonalDataVault {
         }
     }
 
+    /**
+     * Seals a further value of the same context (a note of her plan) under that context's existing
+     * data key: it is readable exactly as long as the data key is, so erasing her sealed row shreds
+     * it too, and a re-wrap under a new master key carries it along. {@code part} names the value
+     * (a goal's id), so a ciphertext moved to another value does not decrypt.
+     */
+    public byte[] sealUnder(String context, String masterKeyId, byte[] wrappedKey, String part, byte[] plaintext) {
+        try {
+            SecretKey dataKey = new SecretKeySpec(decrypt(master(masterKeyId), wrappedKey, aad("key", context)), "AES");
+            return encrypt(dataKey, plaintext, aad("data", context + ":" + part));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    /** Opens a value sealed by {@link #sealUnder}. */
+    public byte[] openUnder(String context, String masterKeyId, byte[] wrappedKey, String part, byte[] ciphertext) {
+        try {
+            SecretKey dataKey = new SecretKeySpec(decrypt(master(masterKeyId), wrappedKey, aad("key", context)), "AES");
+            return decrypt(dataKey, ciphertext, aad("data", context + ":" + part));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("decryption failed", e);
+        }
+    }
+
     /** The same data key, wrapped by the current master key instead; the ciphertext stays as it is. */
     public byte[] rewrap(String context, String masterKeyId, byte[] wrappedKey) {
         try {

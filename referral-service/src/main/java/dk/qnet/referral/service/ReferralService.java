@@ -57,10 +57,13 @@ public class ReferralService {
     private final Webhooks webhooks;
     private final ReferralRequestValidator validator;
     private final SuiteClock clock;
+    private final jakarta.enterprise.inject.Instance<ReferralDataHolder> holders;
 
     public ReferralService(ReferralRepository referrals, StatusHistory history, IdempotencyKeys idempotencyKeys, Outbox outbox, NetworkRouting routing, PersonalDataStore personalData,
                            PersonalDataVault vault, AuditLog audit, ObjectMapper json, Webhooks webhooks,
-                           ReferralRequestValidator validator, SuiteClock clock) {
+                           ReferralRequestValidator validator, SuiteClock clock,
+                           jakarta.enterprise.inject.Instance<ReferralDataHolder> holders) {
+        this.holders = holders;
         this.validator = validator;
         this.referrals = referrals;
         this.history = history;
@@ -256,7 +259,7 @@ public class ReferralService {
     @Transactional
     public boolean closeIfUndecided(UUID id, Instant receivedBefore) {
         Referral r = referrals.findLocked(id).orElse(null);
-        if (r == null || r.status != ReferralStatus.RECEIVED || !r.receivedAt.isBefore(receivedBefore)) {
+        if (r == null || r.status != ReferralStatus.RECEIVED || !r.receivedAt.isBefore(receivedBefore) || held(id)) {
             return false;
         }
         transition(r, ReferralStatus.CLOSED, StatusReason.UNDECIDED, "system");
@@ -279,7 +282,7 @@ public class ReferralService {
     @Transactional
     public boolean eraseIfExpired(UUID id, Instant finalBefore) {
         Referral r = referrals.findLocked(id).orElse(null);
-        if (r == null || r.erasedAt != null || r.finalAt == null || !r.finalAt.isBefore(finalBefore)) {
+        if (r == null || r.erasedAt != null || r.finalAt == null || !r.finalAt.isBefore(finalBefore) || held(id)) {
             return false;
         }
         erase(r, "RETENTION");
@@ -306,11 +309,17 @@ public class ReferralService {
             return;
         }
         personalData.erase(r.id);
+        holders.forEach(h -> h.erase(r.id));
         r.scrubAfterErasure();
         r.erasedAt = clock.now();
         r.updatedAt = r.erasedAt;
         idempotencyKeys.forget(r.id);
         outbox.append(r.id.toString(), new ReferralErased(r.id, cause, r.erasedAt));
+    }
+
+    /** Another holder of her data still uses it: retention waits. */
+    private boolean held(UUID id) {
+        return holders.stream().anyMatch(h -> h.holdsRetention(id));
     }
 
     private Referral transition(Referral r, ReferralStatus to, StatusReason reason, String changedBy) {

@@ -16,7 +16,7 @@ import java.util.UUID;
 public class WebhookDeliveries {
 
     /** A claimed delivery with its subscription's address and sealed secret. */
-    record Claimed(long id, String orgId, UUID referralId, String status, Instant changedAt, int attempts, String url,
+    record Claimed(long id, String orgId, UUID referralId, String event, String status, Instant changedAt, int attempts, String url,
                    String masterKeyId, byte[] wrappedKey, byte[] sealedSecret) {
     }
 
@@ -38,11 +38,11 @@ public class WebhookDeliveries {
                                where delivered_at is null and failed_at is null and next_attempt_at <= now()
                                order by id limit ?1 for update skip locked)
                   and s.org_id = d.org_id
-                returning d.id, d.org_id, d.referral_id, d.status, d.changed_at, d.attempts, s.url, s.master_key_id, s.wrapped_key,
+                returning d.id, d.org_id, d.referral_id, d.event, d.status, d.changed_at, d.attempts, s.url, s.master_key_id, s.wrapped_key,
                           s.sealed_secret
                 """).setParameter(1, BATCH).getResultList();
-        return rows.stream().map(r -> new Claimed(((Number) r[0]).longValue(), (String) r[1], (UUID) r[2], (String) r[3],
-                SqlValues.instant(r[4]), ((Number) r[5]).intValue(), (String) r[6], (String) r[7], (byte[]) r[8], (byte[]) r[9])).toList();
+        return rows.stream().map(r -> new Claimed(((Number) r[0]).longValue(), (String) r[1], (UUID) r[2], (String) r[3], (String) r[4],
+                SqlValues.instant(r[5]), ((Number) r[6]).intValue(), (String) r[7], (String) r[8], (byte[]) r[9], (byte[]) r[10])).toList();
     }
 
     void delivered(long id, int attempts) {

@@ -55,7 +55,7 @@ public class WebhookDispatcher {
         this.clock = clock;
     }
 
-    record Due(long id, String orgId, UUID referralId, String status, Instant changedAt, int attempts, String url, String secret) {
+    record Due(long id, String orgId, UUID referralId, String event, String status, Instant changedAt, int attempts, String url, String secret) {
     }
 
     @Scheduled(every = "${qnet.webhooks.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -67,7 +67,7 @@ public class WebhookDispatcher {
 
     List<Due> claim() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            return deliveries.claimDue().stream().map(c -> new Due(c.id(), c.orgId(), c.referralId(), c.status(), c.changedAt(), c.attempts(),
+            return deliveries.claimDue().stream().map(c -> new Due(c.id(), c.orgId(), c.referralId(), c.event(), c.status(), c.changedAt(), c.attempts(),
                     c.url(), webhooks.openSecret(c.orgId(), c.masterKeyId(), c.wrappedKey(), c.sealedSecret()))).toList();
         });
     }
@@ -77,6 +77,7 @@ public class WebhookDispatcher {
         String body;
         try {
             Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("event", due.event());
             payload.put("referralId", due.referralId().toString());
             payload.put("status", due.status());
             payload.put("changedAt", due.changedAt().toString());

@@ -94,15 +94,25 @@ public class Webhooks {
         return em.createNativeQuery("delete from webhook_subscription where org_id = ?1").setParameter(1, orgId).executeUpdate() == 1;
     }
 
+    /** What a delivery tells: a referral's new status, or how a woman's aftercare window stands. */
+    public static final String STATUS_CHANGED = "STATUS_CHANGED";
+    public static final String AFTERCARE_WINDOW = "AFTERCARE_WINDOW";
+
     /** Queues a status change for the sender's callback, if it has one, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(String orgId, UUID referralId, String status, Instant changedAt) {
+        enqueue(orgId, referralId, STATUS_CHANGED, status, changedAt);
+    }
+
+    /** Queues an event for the organisation's callback, if it has one, in the caller's transaction: codes only. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(String orgId, UUID referralId, String event, String status, Instant changedAt) {
         em.createNativeQuery("""
-                insert into webhook_delivery (org_id, referral_id, status, changed_at, next_attempt_at)
-                select org_id, ?2, ?3, ?4, now() from webhook_subscription where org_id = ?1
+                insert into webhook_delivery (org_id, referral_id, event, status, changed_at, next_attempt_at)
+                select org_id, ?2, ?5, ?3, ?4, now() from webhook_subscription where org_id = ?1
                 """)
                 .setParameter(1, orgId).setParameter(2, referralId).setParameter(3, status).setParameter(4, changedAt)
-                .executeUpdate();
+                .setParameter(5, event).executeUpdate();
     }
 
     private static String context(String orgId) {
