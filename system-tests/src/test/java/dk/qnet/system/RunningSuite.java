@@ -43,6 +43,8 @@ final class RunningSuite implements AutoCloseable {
         env.put("QNET_ACTIVITY_PORT", String.valueOf(freePort()));
         env.put("QNET_STATISTICS_PORT", String.valueOf(statisticsPort));
         env.put("QNET_SKIP_BUILD", "true");
+        // No demo women: the tests count what they make themselves (the pages journey asks for them).
+        env.put("QNET_DEMO_AFTERCARE", "false");
         // Each suite has its own state folder, so a JDK 25 AOT cache would be trained afresh every
         // time and written at every ./qnet down (about 20 s a service): the tests run on Java 17.
         env.put("QNET_AOT", "false");

@@ -80,6 +80,9 @@ public class PageContext {
             nav.add(link(urls.referralUrl(), "/sider/henvisninger", "nav.referrals"));
             nav.add(link(urls.referralUrl(), "/sider/henvisninger/ny", "nav.newReferral"));
         }
+        if (identity.hasRole(Roles.ADVISER)) {
+            nav.add(link(urls.referralUrl(), "/sider/eftervaern", "nav.aftercare"));
+        }
         if (identity.hasRole(Roles.COORDINATOR) || identity.hasRole(Roles.ADMIN)) {
             nav.add(link(urls.referralUrl(), "/sider/henvisninger", "nav.inbox"));
             nav.add(link(urls.matchingUrl(), "/sider/matching", "nav.matching"));

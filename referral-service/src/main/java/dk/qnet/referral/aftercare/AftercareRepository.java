@@ -49,6 +49,12 @@ public class AftercareRepository implements ReferralDataHolder {
                 + "and r.erasedAt is null", Long.class).setParameter("code", municipalityCode).getSingleResult();
     }
 
+    /** No woman has aftercare yet (a fresh installation). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean isEmpty() {
+        return em.createQuery("select count(a) from Aftercare a", Long.class).getSingleResult() == 0;
+    }
+
     /** Open windows whose last day is on or before {@code soon}, nearest first. */
     public List<UUID> endingBy(LocalDate soon, int limit) {
         return em.createQuery("select a.referralId from Aftercare a where a.closedAt is null and a.windowEndsOn <= :soon order by a.windowEndsOn",

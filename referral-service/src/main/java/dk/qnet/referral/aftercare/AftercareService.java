@@ -84,6 +84,12 @@ public class AftercareService {
         return viewOf(r, store.find(id).orElse(null), access, caller);
     }
 
+    /** How the caller works on her aftercare (404 when not at all). */
+    @Transactional
+    public AftercareAccess accessOf(UUID id, CallerIdentity caller) {
+        return accessOrNotFound(referrals.findByIdOptional(id).orElseThrow(ProblemException::notFound), caller);
+    }
+
     @Transactional
     public List<AftercareView.Step> history(UUID id, CallerIdentity caller) {
         Referral r = referrals.findByIdOptional(id).orElseThrow(ProblemException::notFound);

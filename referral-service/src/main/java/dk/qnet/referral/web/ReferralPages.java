@@ -147,6 +147,7 @@ public class ReferralPages {
                 .data("version", referral.version)
                 .data("canDecide", coordinator && view.status() == ReferralStatus.RECEIVED)
                 .data("canWithdraw", sender && !view.status().isFinal())
+                .data("aftercare", dk.qnet.referral.aftercare.AftercareAccess.of(referral, caller) != dk.qnet.referral.aftercare.AftercareAccess.NONE)
                 .data("rejectReasons", StatusReason.REJECTION)
                 .data("withdrawReasons", StatusReason.WITHDRAWAL);
     }

@@ -311,6 +311,24 @@ class AftercareTest {
         as(shelter).get("/api/v1/referrals/" + id).then().statusCode(200).body("erased", equalTo(true));
     }
 
+    @Inject
+    AftercareDemo demo;
+
+    @Test
+    void theDemoWomenStandAtEveryPointOfTheWindow() {
+        demo.seed();
+        List<java.util.Map<String, Object>> items = as(TestTokens.adviser("0461")).get("/api/v1/aftercare/caseload?size=200")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        List<String> states = items.stream().map(i -> String.valueOf(i.get("state"))).toList();
+        for (String state : List.of("ENDS_IN_14_DAYS", "ENDS_IN_30_DAYS", "OPEN", "ENDED", "null")) {
+            assertTrue(states.contains(state), state + " in " + states);
+        }
+        assertTrue(items.stream().anyMatch(i -> Boolean.TRUE.equals(i.get("endedWithGoalsOpen"))), "a window ended with goals open");
+        assertTrue(items.stream().anyMatch(i -> Boolean.TRUE.equals(i.get("handoverMissing"))), "a move-out without a handover");
+        // What is due first comes first: the flagged and the nearest ends before the rest.
+        assertEquals("ENDED", String.valueOf(items.get(0).get("state")), "first: " + items.get(0));
+    }
+
     long eventsOfNow(String id, String type) {
         return eventsOf(id, type).size();
     }
