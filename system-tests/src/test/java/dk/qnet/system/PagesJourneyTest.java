@@ -288,6 +288,119 @@ class PagesJourneyTest {
     }
 
     /**
+     * The §109 workspace: the shelter records the handover and the move-out of a woman who has been
+     * at the shelter for months (her referral set back 170 days in the database), so her window
+     * ends within 30 days; the adviser sees the warning on her caseload, extends the window with a
+     * reason and edits the plan; the Qnet coordinator moves Qnet's goal and sees no other note; the
+     * adviser sees the coordinator's change.
+     */
+    @Test
+    void theAdviserKeepsTheAftercareWindowAndThePlanWithTheShelterAndQnet() throws Exception {
+        try {
+            aftercareJourney();
+        } catch (Exception | AssertionError e) {
+            try {
+                browser.get(suite.baseUrl(suite.referralPort) + "/sider/henvisninger");
+                logOut(); // the next journey starts logged out
+            } catch (RuntimeException | AssertionError ignored) {
+                browser.manage().deleteAllCookies();
+            }
+            throw e;
+        }
+    }
+
+    private static void aftercareJourney() throws Exception {
+        String referrals = suite.baseUrl(suite.referralPort) + "/sider/henvisninger";
+        String body = ReferralJourneyTest.referral("0461").replace("[\"QNET_CONTACT\", \"STATISTICS\"]",
+                "[\"QNET_CONTACT\", \"STATISTICS\", \"SHARE_WITH_MUNICIPALITY\"]");
+        String id = given().auth().oauth2(suite.passwordToken("shelter-odense")).contentType(ContentType.JSON).body(body)
+                .post(suite.baseUrl(suite.referralPort) + "/api/v1/referrals").then().statusCode(201).extract().path("id");
+        try (java.sql.Connection db = suite.database("referral");
+             java.sql.PreparedStatement back = db.prepareStatement("update referral set received_at = received_at - interval '170 days' where id = ?")) {
+            back.setObject(1, java.util.UUID.fromString(id));
+            assertEquals(1, back.executeUpdate());
+        }
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen"));
+        LocalDate movedOut = today.minusDays(165);
+        String page = referrals + "/" + id + "/eftervaern";
+
+        // 1. The shelter: the handover before the move-out, then the move-out, which opens the window.
+        browser.get(page);
+        logIn("shelter-odense");
+        waitFor(() -> browser.getCurrentUrl().endsWith("/eftervaern"));
+        checkPage("aftercare-shelter-before");
+        setValue("handover-date", movedOut.minusDays(2).toString());
+        for (String role : List.of("WOMAN", "SHELTER", "ADVISER")) {
+            click(By.cssSelector("input[name='participants'][value='" + role + "']"));
+        }
+        click(By.id("held"));
+        click(By.id("record-handover"));
+        waitFor(() -> browser.findElement(By.id("handover")).getText().contains("holdt"));
+        setValue("actualMoveOut", movedOut.toString());
+        click(By.id("record-move-out"));
+        waitFor(() -> browser.findElements(By.id("window-ends")).size() == 1);
+        assertEquals(PageDatesForTest.date(movedOut.plusMonths(6)), browser.findElement(By.id("window-ends")).getText());
+        assertTrue(browser.findElement(By.id("window-warning")).getText().contains("30 dage"), "the shelter sees the window ends soon");
+        checkPage("aftercare-shelter");
+        logOut();
+
+        // 2. The adviser: the warning on her caseload, the extension with a reason, the plan.
+        browser.get(suite.baseUrl(suite.referralPort) + "/sider/eftervaern");
+        logIn("adviser-odense");
+        waitFor(() -> browser.getCurrentUrl().endsWith("/sider/eftervaern"));
+        assertTrue(browser.findElement(By.id("warnings")).isDisplayed());
+        String row = browser.findElement(By.xpath("//a[@href='/sider/henvisninger/" + id + "/eftervaern']/ancestor::tr")).getText();
+        assertTrue(row.contains("Slutter inden for 30 dage"), row);
+        checkPage("aftercare-caseload");
+        click(By.xpath("//a[@href='/sider/henvisninger/" + id + "/eftervaern']"));
+        waitFor(() -> browser.getCurrentUrl().endsWith("/eftervaern"));
+        setValue("until", movedOut.plusMonths(9).toString());
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("reason"))).selectByValue("PSYCHOLOGICAL_HELP_PENDING");
+        click(By.id("extend"));
+        waitFor(() -> browser.findElements(By.id("extension")).size() == 1);
+        assertTrue(browser.findElement(By.id("extension")).getText().contains("Venter på psykologhjælp"));
+        assertTrue(browser.findElements(By.id("window-warning")).isEmpty(), "extended by three months: no warning");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("goal-domain"))).selectByValue("NETWORK");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("goal-owner"))).selectByValue("QNET");
+        click(By.id("add-goal"));
+        waitFor(() -> browser.findElements(By.cssSelector("#domain-NETWORK ~ .goal")).size() == 1);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("goal-domain"))).selectByValue("HOUSING");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("goal-owner"))).selectByValue("ADVISER");
+        setValue("goal-note", "Boligsag hos kommunen");
+        click(By.id("add-goal"));
+        waitFor(() -> browser.getPageSource().contains("Boligsag hos kommunen"));
+        checkPage("aftercare-adviser");
+        logOut();
+
+        // 3. The Qnet coordinator: Qnet's goal only, moved to "in progress".
+        browser.get(page);
+        logIn("coordinator-odense");
+        waitFor(() -> browser.getCurrentUrl().endsWith("/eftervaern"));
+        assertFalse(browser.getPageSource().contains("Boligsag hos kommunen"), "the coordinator sees no other goal's note");
+        WebElement status = browser.findElement(By.cssSelector("#domain-NETWORK ~ .goal select[name='status']"));
+        new org.openqa.selenium.support.ui.Select(status).selectByValue("IN_PROGRESS");
+        click(By.cssSelector("#domain-NETWORK ~ .goal button"));
+        waitFor(() -> browser.findElement(By.cssSelector("#domain-NETWORK ~ .goal .badge")).getText().equals("I gang"));
+        checkPage("aftercare-coordinator");
+        logOut();
+
+        // 4. The adviser sees it.
+        browser.get(page);
+        logIn("adviser-odense");
+        waitFor(() -> browser.getCurrentUrl().endsWith("/eftervaern"));
+        assertEquals("I gang", browser.findElement(By.cssSelector("#domain-NETWORK ~ .goal .badge")).getText());
+        assertTrue(browser.findElement(By.id("aftercare-history")).getText().contains("Perioden forlænget"));
+        logOut();
+    }
+
+    /** Danish dates as the pages write them (PageDates): 7.12.2026. */
+    static final class PageDatesForTest {
+        static String date(LocalDate day) {
+            return java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy").format(day);
+        }
+    }
+
+    /**
      * A group course: made in the form, three women put forward by case number, two admitted (two
      * places), a second application refused with the reason, attendance taken at two sessions, the
      * rest cancelled, and completion on the closed course.

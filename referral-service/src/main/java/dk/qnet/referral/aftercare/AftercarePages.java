@@ -45,7 +45,7 @@ import java.util.UUID;
  * identity as the API, so a page shows exactly what the API would.
  */
 @PageResource
-@Path("/sider")
+@Path("/sider/henvisninger/{id}/eftervaern")
 @Produces(MediaType.TEXT_HTML)
 @TemplateData(target = GoalDomain.class)
 @TemplateData(target = GoalOwner.class)
@@ -56,20 +56,16 @@ import java.util.UUID;
 @TemplateData(target = AftercareWindow.State.class)
 public class AftercarePages {
 
-    private static final int PAGE_SIZE = 50;
-
     private final AftercareService aftercare;
     private final CallerIdentity caller;
     private final PageCsrf csrf;
-    private final Template caseload;
     private final Template detail;
 
     public AftercarePages(AftercareService aftercare, CallerIdentity caller, PageCsrf csrf,
-                          @Location("aftercare/caseload.html") Template caseload, @Location("aftercare/detail.html") Template detail) {
+                          @Location("aftercare/detail.html") Template detail) {
         this.aftercare = aftercare;
         this.caller = caller;
         this.csrf = csrf;
-        this.caseload = caseload;
         this.detail = detail;
     }
 
@@ -96,17 +92,6 @@ public class AftercarePages {
         return id.toString().substring(0, 8);
     }
 
-    @GET
-    @Path("eftervaern")
-    @RolesAllowed(Roles.ADVISER)
-    public TemplateInstance caseload(@QueryParam("side") int page) {
-        int p = Math.max(0, Math.min(page, 10_000));
-        List<Row> rows = aftercare.caseload(caller, p, PAGE_SIZE).stream().map(Row::of).toList();
-        long total = aftercare.caseloadSize(caller);
-        return caseload.data("rows", rows).data("total", total).data("page", p).data("lastPage", (total - 1) / PAGE_SIZE)
-                .data("warnings", rows.stream().filter(r -> !r.warning().isEmpty() || r.handoverMissing()).count());
-    }
-
     /** A goal on the page. */
     @TemplateData
     public record GoalRow(UUID id, String owner, String due, String status, String statusCode, String dropReason, String note,
@@ -124,8 +109,7 @@ public class AftercarePages {
     }
 
     @GET
-    @Path("henvisninger/{id}/eftervaern")
-    @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.COORDINATOR, Roles.ADMIN})
+        @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.COORDINATOR, Roles.ADMIN})
     public TemplateInstance show(@PathParam("id") String id) {
         UUID referralId = PathIds.uuidOrNotFound(id);
         AftercareView v = aftercare.view(referralId, caller);
@@ -170,7 +154,7 @@ public class AftercarePages {
     }
 
     @POST
-    @Path("henvisninger/{id}/eftervaern/fraflytning")
+    @Path("fraflytning")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.SHELTER)
     public Response moveOut(@PathParam("id") String id, MultivaluedMap<String, String> form) {
@@ -179,7 +163,7 @@ public class AftercarePages {
     }
 
     @POST
-    @Path("henvisninger/{id}/eftervaern/forlaengelse")
+    @Path("forlaengelse")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.ADVISER)
     public Response extend(@PathParam("id") String id, MultivaluedMap<String, String> form) {
@@ -188,7 +172,7 @@ public class AftercarePages {
     }
 
     @POST
-    @Path("henvisninger/{id}/eftervaern/overdragelse")
+    @Path("overdragelse")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER})
     public Response handover(@PathParam("id") String id, MultivaluedMap<String, String> form) {
@@ -202,7 +186,7 @@ public class AftercarePages {
     }
 
     @POST
-    @Path("henvisninger/{id}/eftervaern/sagsbehandler")
+    @Path("sagsbehandler")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.ADVISER)
     public Response caseworker(@PathParam("id") String id, MultivaluedMap<String, String> form) {
@@ -212,7 +196,7 @@ public class AftercarePages {
 
     /** A new goal; its hidden key is made when the page is shown, so a double click makes one goal. */
     @POST
-    @Path("henvisninger/{id}/eftervaern/maal")
+    @Path("maal")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER})
     public Response addGoal(@PathParam("id") String id, MultivaluedMap<String, String> form) {
@@ -226,7 +210,7 @@ public class AftercarePages {
     }
 
     @POST
-    @Path("henvisninger/{id}/eftervaern/maal/{goalId}")
+    @Path("maal/{goalId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.COORDINATOR})
     public Response changeGoal(@PathParam("id") String id, @PathParam("goalId") String goalId, MultivaluedMap<String, String> form) {
