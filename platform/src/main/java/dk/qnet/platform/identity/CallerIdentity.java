@@ -19,6 +19,32 @@ public class CallerIdentity {
         this.identity = identity;
     }
 
+    /**
+     * A caller made in code, not from a request: one role and its claims as a token would carry
+     * them (the subject is the claim {@code sub}). For work the service does on someone's behalf
+     * (demo data) and for tests.
+     */
+    public static CallerIdentity of(String role, java.util.Map<String, String> claims) {
+        JsonWebToken token = new JsonWebToken() {
+            @Override
+            public String getName() {
+                return claims.get("sub");
+            }
+
+            @Override
+            public java.util.Set<String> getClaimNames() {
+                return claims.keySet();
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T getClaim(String name) {
+                return (T) claims.get(name);
+            }
+        };
+        return new CallerIdentity(io.quarkus.security.runtime.QuarkusSecurityIdentity.builder().setPrincipal(token).addRole(role).build());
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

@@ -50,23 +50,8 @@ class CallerIdentityTest {
     }
 
     private static CallerIdentity caller(String role, Map<String, String> claims) {
-        JsonWebToken token = new JsonWebToken() {
-            @Override
-            public String getName() {
-                return "subject-1";
-            }
-
-            @Override
-            public Set<String> getClaimNames() {
-                return claims.keySet();
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T getClaim(String name) {
-                return (T) claims.get(name);
-            }
-        };
-        return new CallerIdentity(QuarkusSecurityIdentity.builder().setPrincipal(token).addRole(role).build());
+        Map<String, String> withSubject = new java.util.HashMap<>(claims);
+        withSubject.putIfAbsent("sub", "subject-1");
+        return CallerIdentity.of(role, withSubject);
     }
 }

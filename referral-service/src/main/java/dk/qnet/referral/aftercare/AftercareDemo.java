@@ -19,18 +19,14 @@ import dk.qnet.referral.service.ReferralRepository;
 import dk.qnet.referral.service.ReferralService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.Principal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
@@ -101,8 +97,8 @@ public class AftercareDemo {
                 new Woman(4, 5, null, 10, true, false, null),         // moves out in 10 days, handover planned
                 new Woman(5, 240, 215, null, true, true, ExtensionReason.HOUSING_NOT_SETTLED), // extended to 9 months
                 new Woman(6, 230, 200, null, true, true, null));      // ended with goals open
-        CallerIdentity shelter = caller(Roles.SHELTER, Map.of("sub", "demo-shelter-odense", Roles.ORG_ID_CLAIM, "shelter-odense"));
-        CallerIdentity adviser = caller(Roles.ADVISER, Map.of("sub", "demo-adviser-odense", Roles.MUNICIPALITY_CLAIM, MUNICIPALITY));
+        CallerIdentity shelter = CallerIdentity.of(Roles.SHELTER, Map.of("sub", "demo-shelter-odense", Roles.ORG_ID_CLAIM, "shelter-odense"));
+        CallerIdentity adviser = CallerIdentity.of(Roles.ADVISER, Map.of("sub", "demo-adviser-odense", Roles.MUNICIPALITY_CLAIM, MUNICIPALITY));
         for (Woman w : women) {
             UUID id = referrals.create(request(w, today), null, shelter).referral().id;
             QuarkusTransaction.requiringNew().run(() -> store.findLocked(id).ifPresent(r -> {
@@ -156,28 +152,5 @@ public class AftercareDemo {
                 new NewReferral.Matching(List.of("da"), List.of(Need.NETWORK), List.of(), null),
                 new NewReferral.Consent(List.of(ConsentScope.QNET_CONTACT, ConsentScope.STATISTICS, ConsentScope.SHARE_WITH_MUNICIPALITY),
                         clock.now(), ConsentMethod.WRITTEN));
-    }
-
-    /** A caller made here, not from a request: the demo's shelter and adviser. */
-    static CallerIdentity caller(String role, Map<String, String> claims) {
-        JsonWebToken token = new JsonWebToken() {
-            @Override
-            public String getName() {
-                return claims.get("sub");
-            }
-
-            @Override
-            public Set<String> getClaimNames() {
-                return claims.keySet();
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T getClaim(String name) {
-                return (T) claims.get(name);
-            }
-        };
-        Principal principal = token;
-        return new CallerIdentity(QuarkusSecurityIdentity.builder().setPrincipal(principal).addRole(role).build());
     }
 }

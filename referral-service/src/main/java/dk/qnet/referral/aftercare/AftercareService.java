@@ -551,22 +551,18 @@ public class AftercareService {
     }
 
     private void step(UUID referralId, CallerIdentity caller, AftercareStep.Action action, PlanGoal goal, String detail) {
-        AftercareStep s = new AftercareStep();
-        s.referralId = referralId;
-        s.at = clock.now();
-        s.byRole = caller.tenant().role();
-        s.action = action;
-        s.goalId = goal == null ? null : goal.id;
-        s.domain = goal == null ? null : goal.domain;
-        s.detail = detail;
-        store.persist(s);
+        stepBy(referralId, caller.tenant().role(), action, goal, detail, clock.now());
     }
 
     private void stepAsSystem(UUID referralId, AftercareStep.Action action, PlanGoal goal, String detail, Instant at) {
+        stepBy(referralId, "system", action, goal, detail, at);
+    }
+
+    private void stepBy(UUID referralId, String role, AftercareStep.Action action, PlanGoal goal, String detail, Instant at) {
         AftercareStep s = new AftercareStep();
         s.referralId = referralId;
         s.at = at;
-        s.byRole = "system";
+        s.byRole = role;
         s.action = action;
         s.goalId = goal == null ? null : goal.id;
         s.domain = goal == null ? null : goal.domain;

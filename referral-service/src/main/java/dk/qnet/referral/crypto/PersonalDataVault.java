@@ -112,8 +112,7 @@ public class PersonalDataVault {
 
     public byte[] open(String context, String masterKeyId, byte[] wrappedKey, byte[] ciphertext) {
         try {
-            SecretKey dataKey = new SecretKeySpec(decrypt(master(masterKeyId), wrappedKey, aad("key", context)), "AES");
-            return decrypt(dataKey, ciphertext, aad("data", context));
+            return decrypt(dataKey(context, masterKeyId, wrappedKey), ciphertext, aad("data", context));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("decryption failed", e);
         }
@@ -127,8 +126,7 @@ public class PersonalDataVault {
      */
     public byte[] sealUnder(String context, String masterKeyId, byte[] wrappedKey, String part, byte[] plaintext) {
         try {
-            SecretKey dataKey = new SecretKeySpec(decrypt(master(masterKeyId), wrappedKey, aad("key", context)), "AES");
-            return encrypt(dataKey, plaintext, aad("data", context + ":" + part));
+            return encrypt(dataKey(context, masterKeyId, wrappedKey), plaintext, aad("data", context + ":" + part));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         }
@@ -137,8 +135,7 @@ public class PersonalDataVault {
     /** Opens a value sealed by {@link #sealUnder}. */
     public byte[] openUnder(String context, String masterKeyId, byte[] wrappedKey, String part, byte[] ciphertext) {
         try {
-            SecretKey dataKey = new SecretKeySpec(decrypt(master(masterKeyId), wrappedKey, aad("key", context)), "AES");
-            return decrypt(dataKey, ciphertext, aad("data", context + ":" + part));
+            return decrypt(dataKey(context, masterKeyId, wrappedKey), ciphertext, aad("data", context + ":" + part));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("decryption failed", e);
         }
@@ -167,6 +164,11 @@ public class PersonalDataVault {
             }
         }
         return false;
+    }
+
+    /** A context's data key, unwrapped by the master key that wrapped it. */
+    private SecretKey dataKey(String context, String masterKeyId, byte[] wrappedKey) throws GeneralSecurityException {
+        return new SecretKeySpec(decrypt(master(masterKeyId), wrappedKey, aad("key", context)), "AES");
     }
 
     private SecretKey master(String keyId) {

@@ -37,10 +37,16 @@ public class FhirReferralResource {
     private final ReferralService referrals;
     private final CallerIdentity caller;
     private final FhirReferralMapper fhir = new FhirReferralMapper();
+    private final FhirCarePlanMapper carePlans = new FhirCarePlanMapper();
+    private final dk.qnet.referral.aftercare.AftercareService aftercare;
+    private final dk.qnet.platform.time.SuiteClock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    public FhirReferralResource(ReferralService referrals, CallerIdentity caller) {
+    public FhirReferralResource(ReferralService referrals, dk.qnet.referral.aftercare.AftercareService aftercare, CallerIdentity caller,
+                                dk.qnet.platform.time.SuiteClock clock) {
         this.referrals = referrals;
+        this.clock = clock;
+        this.aftercare = aftercare;
         this.caller = caller;
     }
 
@@ -52,6 +58,22 @@ public class FhirReferralResource {
     public Response bundle(@PathParam("id") String id) {
         ReferralService.Visible visible = referrals.visibleTo(PathIds.uuidOrNotFound(id), caller);
         return Response.ok(fhir.bundle(visible.referral(), visible.statusOnly()).toString(), FhirReferralMapper.MEDIA_TYPE).build();
+    }
+
+    /**
+     * Her §109 aftercare plan as a FHIR R4 CarePlan with its Goals, as the caller may see it (the
+     * same access as GET /api/v1/referrals/{id}/aftercare; a note read is audited).
+     */
+    @GET
+    @jakarta.ws.rs.Path("careplan")
+    @RolesAllowed({Roles.SHELTER, Roles.ADVISER, Roles.COORDINATOR, Roles.ADMIN})
+    @APIResponse(responseCode = "200", description = "A FHIR R4 Bundle (collection): the CarePlan (its period the aftercare window) and one Goal per goal the caller sees.",
+            content = @Content(mediaType = FhirReferralMapper.MEDIA_TYPE,
+                    schema = @Schema(type = SchemaType.OBJECT, description = "A FHIR R4 Bundle (http://hl7.org/fhir/R4/bundle.html).")))
+    public Response carePlan(@PathParam("id") String id) {
+        var view = aftercare.view(PathIds.uuidOrNotFound(id), caller);
+        return Response.ok(carePlans.bundle(view, clock.now()).toString(), FhirReferralMapper.MEDIA_TYPE)
+                .cacheControl(jakarta.ws.rs.core.CacheControl.valueOf("no-store")).build();
     }
 
     @ServerExceptionMapper

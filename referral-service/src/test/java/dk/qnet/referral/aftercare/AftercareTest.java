@@ -220,6 +220,16 @@ class AftercareTest {
 
         as(coordinator).get(path(id) + "/history").then().statusCode(200)
                 .body("goalId", not(hasItem(housing)));
+
+        // The plan as FHIR R4: a CarePlan with a Goal for each goal the caller sees, the note only for those who read notes.
+        String fhir = "/api/v1/referrals/" + id + "/fhir/careplan";
+        given().auth().oauth2(adviser).get(fhir).then().statusCode(200).contentType("application/fhir+json")
+                .body("entry.resource.resourceType", contains("CarePlan", "Goal", "Goal"))
+                .body("entry.find { it.resource.id == '" + housing + "' }.resource.note[0].text", equalTo(note));
+        given().auth().oauth2(coordinator).get(fhir).then().statusCode(200)
+                .body("entry.resource.id", not(hasItem(housing))).body("entry.size()", equalTo(2));
+        given().auth().oauth2(TestTokens.adviser("0101")).get(fhir).then().statusCode(404).contentType("application/fhir+json")
+                .body("resourceType", equalTo("OperationOutcome"));
     }
 
     @Test

@@ -1,6 +1,12 @@
-package dk.qnet.referral.aftercare;
+package dk.qnet.referral.aftercare.web;
 
 import dk.qnet.platform.identity.CallerIdentity;
+import dk.qnet.referral.aftercare.AftercareAccess;
+import dk.qnet.referral.aftercare.AftercareRequests;
+import dk.qnet.referral.aftercare.AftercareService;
+import dk.qnet.referral.aftercare.AftercareView;
+import dk.qnet.referral.aftercare.AftercareWindow;
+import dk.qnet.referral.aftercare.HandoverRole;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.PageResource;
 import io.quarkus.qute.Location;

@@ -1,4 +1,4 @@
-package dk.qnet.referral.aftercare;
+package dk.qnet.referral.aftercare.web;
 
 import static dk.qnet.platform.web.PageDates.date;
 import static dk.qnet.platform.web.PageDates.dateTime;
@@ -9,6 +9,12 @@ import dk.qnet.contracts.aftercare.GoalDomain;
 import dk.qnet.contracts.aftercare.GoalOwner;
 import dk.qnet.contracts.aftercare.GoalStatus;
 import dk.qnet.platform.identity.CallerIdentity;
+import dk.qnet.referral.aftercare.AftercareAccess;
+import dk.qnet.referral.aftercare.AftercareRequests;
+import dk.qnet.referral.aftercare.AftercareService;
+import dk.qnet.referral.aftercare.AftercareView;
+import dk.qnet.referral.aftercare.AftercareWindow;
+import dk.qnet.referral.aftercare.HandoverRole;
 import dk.qnet.platform.identity.Roles;
 import dk.qnet.platform.problem.IfMatch;
 import dk.qnet.platform.problem.PageResource;
@@ -59,13 +65,15 @@ public class AftercarePages {
     private final AftercareService aftercare;
     private final CallerIdentity caller;
     private final PageCsrf csrf;
+    private final dk.qnet.platform.time.SuiteClock clock;
     private final Template detail;
 
-    public AftercarePages(AftercareService aftercare, CallerIdentity caller, PageCsrf csrf,
+    public AftercarePages(AftercareService aftercare, CallerIdentity caller, PageCsrf csrf, dk.qnet.platform.time.SuiteClock clock,
                           @Location("aftercare/detail.html") Template detail) {
         this.aftercare = aftercare;
         this.caller = caller;
         this.csrf = csrf;
+        this.clock = clock;
         this.detail = detail;
     }
 
@@ -150,7 +158,7 @@ public class AftercarePages {
                 .data("domainChoices", GoalDomain.values()).data("ownerChoices", GoalOwner.values())
                 .data("statusChoices", GoalStatus.values()).data("dropChoices", DropReason.values())
                 .data("reasonChoices", ExtensionReason.values()).data("roleChoices", HandoverRole.values())
-                .data("today", java.time.LocalDate.now(dk.qnet.contracts.DanishTime.ZONE).toString());
+                .data("today", clock.today().toString());
     }
 
     @POST
