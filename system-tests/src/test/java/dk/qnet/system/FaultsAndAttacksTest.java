@@ -239,7 +239,9 @@ class FaultsAndAttacksTest {
                             }
                         } else if (isForeign) {
                             Answer nothing = call(op.method(), unknown, caller.getValue(), body);
-                            String seen = answer.body().replace(real, "").replaceAll(String.join("|", objects.values()), "ID");
+                            // The objects' ids named in the answer (not a session's number "1", which also stands in "1 invalid field").
+                            String seen = answer.body().replace(real, "").replaceAll(objects.values().stream().filter(v -> v.length() > 2)
+                                    .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining("|")), "ID");
                             String unseen = nothing.body().replace(unknown, "").replace(random, "ID").replace("net-nowhere", "ID");
                             if (!op.changes() && answer.status() != 404) {
                                 failures.add(op + " by foreign " + caller.getKey() + ": " + answer);

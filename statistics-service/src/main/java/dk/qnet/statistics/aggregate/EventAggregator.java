@@ -10,6 +10,9 @@ import dk.qnet.contracts.match.MeetingLogged;
 import dk.qnet.contracts.match.OutcomeRatings;
 import dk.qnet.contracts.match.OutcomeRecorded;
 import dk.qnet.contracts.match.OutcomeTimepoint;
+import dk.qnet.contracts.aftercare.AftercareWindowClosed;
+import dk.qnet.contracts.aftercare.AftercareWindowExtended;
+import dk.qnet.contracts.aftercare.AftercareWindowOpened;
 import dk.qnet.contracts.network.NetworkUpdated;
 import dk.qnet.contracts.referral.ConsentScope;
 import dk.qnet.contracts.referral.ReferralErased;
@@ -105,6 +108,41 @@ public class EventAggregator {
             em.createNativeQuery("update subject set waiting = ?2 where subject_key = ?1").setParameter(1, s.key())
                     .setParameter(2, waitingNow).executeUpdate();
         }
+    }
+
+    // ---- the municipality's §109 aftercare (qnet.referrals.v1)
+
+    /** Her window opened at the move-out: counted in that month, with whether a handover was held before it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void aftercareOpened(AftercareWindowOpened e) {
+        consented(e.referralId()).ifPresent(s -> {
+            Counts.Cell cell = cell(s, e.movedOutOn());
+            counts.add(Measures.AFTERCARE_OPENED, cell, 1);
+            if (e.handoverBeforeMoveOut()) {
+                counts.add(Measures.AFTERCARE_HANDOVER_BEFORE, cell, 1);
+            }
+        });
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void aftercareExtended(AftercareWindowExtended e) {
+        consented(e.referralId()).ifPresent(s -> counts.add(Measures.AFTERCARE_EXTENDED, cell(s, e.extendedAt()), 1));
+    }
+
+    /** Her window closed: counted in the month of its last day, with the goals met in it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void aftercareClosed(AftercareWindowClosed e) {
+        consented(e.referralId()).ifPresent(s -> {
+            Counts.Cell cell = cell(s, e.endedOn());
+            counts.add(Measures.AFTERCARE_CLOSED, cell, 1);
+            if (e.goalsStillOpen()) {
+                counts.add(Measures.AFTERCARE_CLOSED_OPEN, cell, 1);
+            }
+            int met = e.goals().stream().mapToInt(AftercareWindowClosed.DomainCount::met).sum();
+            if (met > 0) {
+                counts.add(Measures.AFTERCARE_GOALS_MET, cell, met);
+            }
+        });
     }
 
     /** Published totals stay as they are; what linked figures to her goes. A stock she was in is left. */
@@ -323,6 +361,10 @@ public class EventAggregator {
             return known.get(0);
         }
         return municipalityCode == null ? "UNKNOWN" : Municipalities.regionOf(municipalityCode).orElse("UNKNOWN");
+    }
+
+    private Counts.Cell cell(Subject s, LocalDate day) {
+        return new Counts.Cell(YearMonth.from(day).atDay(1), s.networkId(), s.regionCode(), s.source());
     }
 
     private Counts.Cell cell(Subject s, Instant at) {

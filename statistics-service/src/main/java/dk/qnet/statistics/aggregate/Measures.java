@@ -35,6 +35,15 @@ public final class Measures {
     public static final String SAFETY_IMPROVED = "outcomes.safety_improved";
     public static final String WELLBEING_IMPROVED = "outcomes.wellbeing_improved";
 
+    /** The municipality's §109 aftercare windows of consented women: opened (at the move-out), with a handover held before it. */
+    public static final String AFTERCARE_OPENED = "aftercare.opened";
+    public static final String AFTERCARE_HANDOVER_BEFORE = "aftercare.handover_before";
+    public static final String AFTERCARE_EXTENDED = "aftercare.extended";
+    /** Windows closed (at their last day), those closed with goals still open, and the goals met in them. */
+    public static final String AFTERCARE_CLOSED = "aftercare.closed";
+    public static final String AFTERCARE_CLOSED_OPEN = "aftercare.closed_open";
+    public static final String AFTERCARE_GOALS_MET = "aftercare.goals_met";
+
     /**
      * People supported in a period, each once however many matches and months: counted from the
      * match periods when the figures are computed, not kept per month. The third dimension of

@@ -8,6 +8,9 @@ import dk.qnet.contracts.match.MatchStarted;
 import dk.qnet.contracts.match.MeetingLogged;
 import dk.qnet.contracts.match.OutcomeRecorded;
 import dk.qnet.contracts.network.NetworkUpdated;
+import dk.qnet.contracts.aftercare.AftercareWindowClosed;
+import dk.qnet.contracts.aftercare.AftercareWindowExtended;
+import dk.qnet.contracts.aftercare.AftercareWindowOpened;
 import dk.qnet.contracts.referral.ReferralErased;
 import dk.qnet.contracts.referral.ReferralReceived;
 import dk.qnet.contracts.referral.ReferralStatusChanged;
@@ -35,7 +38,10 @@ public class StatisticsEventsConsumer {
         this.referrals = EventHandlers.forConsumer("statistics-service.referrals")
                 .on(ReferralReceived.class, e -> aggregate.received(e.payload()))
                 .on(ReferralStatusChanged.class, e -> aggregate.statusChanged(e.payload()))
-                .on(ReferralErased.class, e -> aggregate.erased(e.payload()));
+                .on(ReferralErased.class, e -> aggregate.erased(e.payload()))
+                .on(AftercareWindowOpened.class, e -> aggregate.aftercareOpened(e.payload()))
+                .on(AftercareWindowExtended.class, e -> aggregate.aftercareExtended(e.payload()))
+                .on(AftercareWindowClosed.class, e -> aggregate.aftercareClosed(e.payload()));
         this.matches = EventHandlers.forConsumer("statistics-service.matches")
                 .on(MatchAccepted.class, e -> aggregate.matchAccepted(e.payload()))
                 .on(MatchStarted.class, e -> aggregate.matchStarted(e.payload()))

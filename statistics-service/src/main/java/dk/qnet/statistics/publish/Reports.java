@@ -56,7 +56,13 @@ public class Reports {
             "courseWomen", Measures.COURSE_WOMEN,
             "courseChildren", Measures.COURSE_CHILDREN,
             "courseCompletions", Measures.COURSE_COMPLETED,
-            "courseDropOuts", Measures.COURSE_DROPPED_OUT);
+            "courseDropOuts", Measures.COURSE_DROPPED_OUT,
+            "aftercareWindowsOpened", Measures.AFTERCARE_OPENED,
+            "aftercareHandoversBeforeMoveOut", Measures.AFTERCARE_HANDOVER_BEFORE,
+            "aftercareExtensions", Measures.AFTERCARE_EXTENDED,
+            "aftercareWindowsClosed", Measures.AFTERCARE_CLOSED,
+            "aftercareClosedWithGoalsOpen", Measures.AFTERCARE_CLOSED_OPEN,
+            "aftercareGoalsMet", Measures.AFTERCARE_GOALS_MET);
 
     /** The figures the dashboard draws month by month. */
     public static final List<String> TRENDS = List.of("referralsReceived", "womenReached", "waitingList", "matchesActive", "activitiesHeld");
