@@ -71,14 +71,24 @@ public class AftercareDemo {
 
     @Scheduled(every = "20s", delayed = "20s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void seedOnce() {
-        if (!enabled || done) {
-            return;
+        if (enabled && !done) {
+            tick();
         }
-        if (QuarkusTransaction.requiringNew().call(aftercareStore::isEmpty)
-                && (routing.networkFor(MUNICIPALITY).isPresent() || ticks.incrementAndGet() > PATIENCE * 3)) {
-            seed();
+    }
+
+    private enum Readiness { SEEDED_BEFORE, ROUTED, NOT_YET_ROUTED }
+
+    /**
+     * One look: an installation with aftercare already is left alone; else the women are made once
+     * Odense's network is known (so they are routed), or after a few minutes without it.
+     */
+    void tick() {
+        Readiness readiness = QuarkusTransaction.requiringNew().call(() -> !aftercareStore.isEmpty() ? Readiness.SEEDED_BEFORE
+                : routing.networkFor(MUNICIPALITY).isPresent() ? Readiness.ROUTED : Readiness.NOT_YET_ROUTED);
+        if (readiness == Readiness.SEEDED_BEFORE) {
             done = true;
-        } else if (!QuarkusTransaction.requiringNew().call(aftercareStore::isEmpty)) {
+        } else if (readiness == Readiness.ROUTED || ticks.incrementAndGet() > PATIENCE * 3) {
+            seed();
             done = true;
         }
     }
