@@ -111,13 +111,17 @@ public class AftercareRepository implements ReferralDataHolder {
     }
 
     /**
-     * Her aftercare window is open (she moved out, and it has not closed): retention waits, since
-     * the municipality's window is not Qnet's to end, whatever Qnet decided about her referral.
+     * Her aftercare is still in use: her window is open (she moved out, and it has not closed), or
+     * it ended with goals still open that nobody has met or dropped since. Retention waits: the
+     * municipality's window is not Qnet's to end, whatever Qnet decided about her referral, and a
+     * window that ended with goals open stays flagged on the caseload until they are dealt with.
      */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean holdsRetention(UUID referralId) {
-        return em.createQuery("select count(a) from Aftercare a where a.referralId = :id and a.actualMoveOut is not null and a.closedAt is null",
-                Long.class).setParameter("id", referralId).getSingleResult() > 0;
+        return em.createQuery("""
+                select count(a) from Aftercare a where a.referralId = :id and a.actualMoveOut is not null
+                and (a.closedAt is null or exists (select g from PlanGoal g where g.referralId = :id and g.status in :open))
+                """, Long.class).setParameter("id", referralId).setParameter("open", OPEN).getSingleResult() > 0;
     }
 }

@@ -308,16 +308,25 @@ class AftercareTest {
     dk.qnet.referral.service.RetentionJob retention;
 
     @Test
-    void retentionWaitsWhileHerWindowIsOpen() {
+    void retentionWaitsWhileHerWindowIsOpenOrEndedWithGoalsOpen() {
         String shelter = TestTokens.shelter("aftercare-retention");
+        String adviser = TestTokens.adviser("0461");
         String id = referral(shelter, "0461", true);
         as(shelter).body("{\"actualMoveOut\":\"" + TODAY + "\"}").put(path(id) + "/move-out").then().statusCode(200);
+        String goal = as(adviser).body("{\"domain\":\"HOUSING\",\"owner\":\"ADVISER\"}").post(path(id) + "/goals")
+                .then().statusCode(201).extract().path("id");
         as(shelter).body("{\"reason\":\"NO_LONGER_NEEDED\"}").post("/api/v1/referrals/" + id + "/withdraw").then().statusCode(200);
+        java.time.Instant later = java.time.Instant.now().plus(Duration.ofDays(400));
         // Long after Qnet's retention time, while the municipality's window is open: kept.
-        retention.eraseExpired(java.time.Instant.now().plus(Duration.ofDays(400)));
+        retention.eraseExpired(later);
         as(shelter).get("/api/v1/referrals/" + id).then().statusCode(200).body("erased", equalTo(false));
+        // Ended with a goal open: flagged on the caseload, and kept until it is dealt with.
         watch.pass(TODAY.plusMonths(6).plusDays(1));
-        retention.eraseExpired(java.time.Instant.now().plus(Duration.ofDays(400)));
+        retention.eraseExpired(later);
+        as(adviser).get(path(id)).then().statusCode(200).body("window.endedWithGoalsOpen", equalTo(true));
+        as(adviser).body("{\"status\":\"DROPPED\",\"dropReason\":\"NOT_POSSIBLE_IN_THE_WINDOW\"}").patch(path(id) + "/goals/" + goal)
+                .then().statusCode(200);
+        retention.eraseExpired(later);
         as(shelter).get("/api/v1/referrals/" + id).then().statusCode(200).body("erased", equalTo(true));
     }
 
