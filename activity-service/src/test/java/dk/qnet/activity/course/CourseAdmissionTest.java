@@ -6,7 +6,7 @@ import static dk.qnet.activity.course.CourseFixtures.apply;
 import static dk.qnet.activity.course.CourseFixtures.course;
 import static dk.qnet.activity.course.CourseFixtures.create;
 import static dk.qnet.activity.course.CourseFixtures.createCourse;
-import static dk.qnet.activity.course.CourseFixtures.elapse;
+import static dk.qnet.activity.course.CourseFixtures.pastSession;
 import static dk.qnet.activity.course.CourseFixtures.woman;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -109,7 +109,7 @@ class CourseAdmissionTest {
         assertEquals("ADMITTED", state(id, queue.get(2)));
         assertEquals("APPLIED", state(id, queue.get(3)));
         // After the first session an admitted woman drops out with a reason; the place still goes on before the second session.
-        elapse(id, Duration.ofDays(7).plusHours(1));
+        pastSession(id, 1);
         given().auth().oauth2(coordinator).delete("/api/v1/courses/" + id + "/enrolments/" + queue.get(1)).then().statusCode(409);
         given().auth().oauth2(coordinator).contentType(ContentType.JSON).body("{\"reason\":\"BORED\"}")
                 .post("/api/v1/courses/" + id + "/enrolments/" + queue.get(1) + "/drop-out").then().statusCode(400)
@@ -121,7 +121,7 @@ class CourseAdmissionTest {
         // From the second session on, a freed place is not offered: the cohort has begun.
         UUID late = woman(NETWORK, "[\"da\"]", "[]");
         String lateOne = apply(coordinator, id, late, null).then().statusCode(201).extract().path("id");
-        elapse(id, Duration.ofDays(7));
+        pastSession(id, 2);
         given().auth().oauth2(coordinator).contentType(ContentType.JSON).body("{\"reason\":\"MOVED_AWAY\"}")
                 .post("/api/v1/courses/" + id + "/enrolments/" + queue.get(2) + "/drop-out").then().statusCode(200);
         assertEquals("APPLIED", state(id, lateOne));

@@ -70,6 +70,20 @@ final class CourseFixtures {
                         """).setParameter(1, UUID.fromString(courseId)).setParameter(2, (double) by.toSeconds()).executeUpdate());
     }
 
+    /**
+     * Moves the course's sessions back in time so that session {@code number} ended an hour ago,
+     * whatever the time of day the test runs at (a fixed shift left a 17:00 session in the future
+     * before 16:00); weekly sessions leave the next one days ahead.
+     */
+    static void pastSession(String courseId, int number) {
+        EntityManager em = Arc.container().instance(EntityManager.class).get();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        update course_session s set starts_at = s.starts_at - d.shift, ends_at = s.ends_at - d.shift
+                        from (select ends_at - now() + interval '1 hour' as shift from course_session where course_id = ?1 and number = ?2) d
+                        where s.course_id = ?1
+                        """).setParameter(1, UUID.fromString(courseId)).setParameter(2, number).executeUpdate());
+    }
+
     static Response attendance(String token, String courseId, int number, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .put("/api/v1/courses/" + courseId + "/sessions/" + number + "/attendance");
