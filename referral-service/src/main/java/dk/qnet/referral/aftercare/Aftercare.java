@@ -86,6 +86,11 @@ public class Aftercare extends PanacheEntityBase {
         return actualMoveOut == null ? null : new AftercareWindow(actualMoveOut, extendedTo);
     }
 
+    /** How her window stands on a day: ended once it is closed, whatever its dates say. */
+    public AftercareWindow.State stateOn(LocalDate today) {
+        return closedAt != null ? AftercareWindow.State.ENDED : window().stateOn(today);
+    }
+
     /** A handover meeting held on or before the day she moved out (or, before she has, held at all). */
     public boolean handoverBefore(LocalDate moveOut) {
         return Boolean.TRUE.equals(handoverHeld) && handoverOn != null && (moveOut == null || !handoverOn.isAfter(moveOut));

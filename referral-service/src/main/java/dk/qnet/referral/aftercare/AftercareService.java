@@ -120,8 +120,7 @@ public class AftercareService {
             Aftercare a = row.aftercare();
             AftercareWindow w = a == null ? null : a.window();
             entries.add(new AftercareView.CaseloadEntry(r.id, r.status, r.expectedMoveOut, a == null ? null : a.actualMoveOut,
-                    w == null ? null : w.endsOn(), w == null ? null : w.daysLeft(today), w == null ? null : a.closedAt != null
-                    ? AftercareWindow.State.ENDED : w.stateOn(today), row.openGoals(),
+                    w == null ? null : w.endsOn(), w == null ? null : w.daysLeft(today), w == null ? null : a.stateOn(today), row.openGoals(),
                     handoverMissing(a), a != null && Boolean.TRUE.equals(a.closedWithGoalsOpen),
                     a == null ? null : a.caseworkerName, w == null ? r.expectedMoveOut : w.endsOn()));
         }
@@ -138,9 +137,9 @@ public class AftercareService {
             errors.add("actualMoveOut", "give actualMoveOut, expectedMoveOut or both");
         }
         errors.throwIfAny("The move-out");
-        Referral r = lockedFor(id, caller, "Only the shelter that referred her records her move-out.", AftercareAccess.SHELTER);
-        Aftercare a = aftercareOf(r);
-        ifMatch.check(a.version);
+        Written held = forWrite(id, ifMatch, caller, "Only the shelter that referred her records her move-out.", AftercareAccess.SHELTER);
+        Referral r = held.referral();
+        Aftercare a = held.aftercare();
         LocalDate today = clock.today();
         LocalDate received = LocalDate.ofInstant(r.receivedAt, DanishTime.ZONE);
         FieldErrors dates = new FieldErrors();
@@ -180,9 +179,9 @@ public class AftercareService {
     @Transactional
     public AftercareView extend(UUID id, AftercareRequests.Extension body, IfMatch ifMatch, CallerIdentity caller) {
         rules.check(body).throwIfAny("The extension");
-        Referral r = lockedFor(id, caller, "Only the adviser of her municipality extends her window.", AftercareAccess.ADVISER);
-        Aftercare a = aftercareOf(r);
-        ifMatch.check(a.version);
+        Written held = forWrite(id, ifMatch, caller, "Only the adviser of her municipality extends her window.", AftercareAccess.ADVISER);
+        Referral r = held.referral();
+        Aftercare a = held.aftercare();
         AftercareWindow w = a.window();
         if (w == null) {
             throw conflict("window-not-open", "The window opens when the shelter records the day she moved out.", a);
@@ -227,9 +226,9 @@ public class AftercareService {
             errors.add("participants", "must not repeat a role");
         }
         errors.throwIfAny("The handover");
-        Referral r = lockedFor(id, caller, "The shelter and the adviser record the handover.", AftercareAccess.SHELTER, AftercareAccess.ADVISER);
-        Aftercare a = aftercareOf(r);
-        ifMatch.check(a.version);
+        Written held = forWrite(id, ifMatch, caller, "The shelter and the adviser record the handover.", AftercareAccess.SHELTER, AftercareAccess.ADVISER);
+        Referral r = held.referral();
+        Aftercare a = held.aftercare();
         List<HandoverRole> roles = body.participants().stream().sorted().toList();
         if (!(body.date().equals(a.handoverOn) && roles.equals(a.handoverRoles) && body.held().equals(a.handoverHeld))) {
             a.handoverOn = body.date();
@@ -248,9 +247,9 @@ public class AftercareService {
             errors.add("email", "a work e-mail or a work phone is required");
         }
         errors.throwIfAny("The caseworker");
-        Referral r = lockedFor(id, caller, "The adviser of her municipality names her caseworker.", AftercareAccess.ADVISER);
-        Aftercare a = aftercareOf(r);
-        ifMatch.check(a.version);
+        Written held = forWrite(id, ifMatch, caller, "The adviser of her municipality names her caseworker.", AftercareAccess.ADVISER);
+        Referral r = held.referral();
+        Aftercare a = held.aftercare();
         String name = body.name().strip();
         String phone = body.phone() == null ? null : FieldRules.normalisePhone(body.phone());
         if (!(name.equals(a.caseworkerName) && Objects.equals(body.email(), a.caseworkerEmail) && Objects.equals(phone, a.caseworkerPhone))) {
@@ -486,7 +485,7 @@ public class AftercareService {
         }
         AftercareWindow w = a == null ? null : a.window();
         AftercareView.Window window = w == null ? null : new AftercareView.Window(w.movedOutOn(), w.endsOn(), w.standardEnd(), w.latestEnd(),
-                w.daysLeft(today), a.closedAt != null ? AftercareWindow.State.ENDED : w.stateOn(today),
+                w.daysLeft(today), a.stateOn(today),
                 a.extendedTo == null ? null : new AftercareView.Extension(a.extendedTo, a.extensionReason, a.extendedAt, a.extendedBy),
                 a.closedAt, Boolean.TRUE.equals(a.closedWithGoalsOpen));
         AftercareView.Handover handover = a == null || a.handoverOn == null ? null
@@ -538,6 +537,17 @@ public class AftercareService {
             throw ProblemException.conflict("Her personal data was erased: nothing more is written about her.");
         }
         return r;
+    }
+
+    /** Her referral, locked, and her aftercare (made at the first write), still at the version the caller named (else 412). */
+    private record Written(Referral referral, Aftercare aftercare) {
+    }
+
+    private Written forWrite(UUID id, IfMatch ifMatch, CallerIdentity caller, String refusal, AftercareAccess... allowed) {
+        Referral r = lockedFor(id, caller, refusal, allowed);
+        Aftercare a = aftercareOf(r);
+        ifMatch.check(a.version);
+        return new Written(r, a);
     }
 
     private Aftercare aftercareOf(Referral r) {
